@@ -1,0 +1,49 @@
+import { ErrorCode } from '@e-cabinet/protocol';
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  VALIDATION: 400,
+  AUTH_WRONG_PASSWORD: 400,
+  AUTH_WEAK_PASSWORD: 400,
+  UNAUTHENTICATED: 401,
+  AUTH_INVALID_CREDENTIALS: 401,
+  SESSION_REVOKED: 401,
+  FORBIDDEN: 403,
+  AUTH_ACCOUNT_DISABLED: 403,
+  NOT_FOUND: 404,
+  UNIT_NOT_FOUND: 400,
+  CONFLICT: 409,
+  USERNAME_TAKEN: 409,
+  UNIT_CODE_TAKEN: 409,
+  UNIT_HAS_CHILDREN: 409,
+  CANNOT_DEACTIVATE_SELF: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  PROTOCOL_MISMATCH: 426,
+  RATE_LIMITED: 429,
+  AUTH_TOO_MANY_ATTEMPTS: 429,
+  UNAVAILABLE: 503,
+};
+
+/**
+ * An error the client is meant to see: a machine code, the HTTP status it maps to, and optional
+ * per-field details. The message is chosen from the code in the user's language when sent.
+ */
+export class AppError extends Error {
+  readonly statusCode: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly fields?: Record<string, string>,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(code);
+    this.name = 'AppError';
+    this.statusCode = STATUS[code] ?? 500;
+  }
+}
+
+export const notFound = () => new AppError(ErrorCode.NOT_FOUND);
+export const forbidden = () => new AppError(ErrorCode.FORBIDDEN);
+
+/** MongoDB duplicate-key error (unique index). */
+export function isDuplicateKey(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
+}

@@ -1,0 +1,124 @@
+import fp from 'fastify-plugin';
+import { Server, type Socket } from 'socket.io';
+import {
+  DisconnectReason,
+  ErrorCode,
+  HandshakeAuthSchema,
+  PROTOCOL_VERSION,
+  PingPayloadSchema,
+  compileValidator,
+  errorMessage,
+  pickLocale,
+  rooms,
+  type ClientToServerEvents,
+  type InterServerEvents,
+  type ServerToClientEvents,
+  type SocketData,
+} from '@e-cabinet/protocol';
+import { SESSION_COOKIE } from '../auth/session-store.ts';
+
+export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    io: IoServer;
+  }
+}
+
+/** Error passed to `next()` in the handshake; the client sees `err.message` and `err.data`. */
+function handshakeError(code: ErrorCode, locale: 'vi' | 'en'): Error & { data: { code: ErrorCode; message: string } } {
+  const message = errorMessage(code, locale);
+  return Object.assign(new Error(message), { data: { code, message } });
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+const checkHandshake = compileValidator(HandshakeAuthSchema);
+const checkPing = compileValidator(PingPayloadSchema);
+
+/**
+ * Socket.io on the app's own HTTP server. The handshake checks the protocol version and the
+ * session cookie; every later command re-checks that the session is still live.
+ */
+export default fp(
+  async (app) => {
+    const io: IoServer = new Server(app.server, {
+      path: '/socket.io',
+      serveClient: false,
+      // Per-message deflate defeats broadcast pre-encoding (4× memory, 3× CPU).
+      perMessageDeflate: false,
+      // The collab endpoint shares this HTTP server; engine.io must leave its upgrades alone.
+      destroyUpgrade: false,
+      cors: app.config.corsOrigins.length ? { origin: app.config.corsOrigins, credentials: true } : undefined,
+      maxHttpBufferSize: 1e6,
+    });
+    app.decorate('io', io);
+
+    io.use(async (socket, next) => {
+      const locale = pickLocale(socket.handshake.headers['accept-language']);
+      const auth = checkHandshake(socket.handshake.auth);
+      if (!auth.ok || auth.value.protocolVersion !== PROTOCOL_VERSION) {
+        return next(handshakeError(ErrorCode.PROTOCOL_MISMATCH, locale));
+      }
+      try {
+        const session = await app.sessions.resolve(readCookie(socket.handshake.headers.cookie, SESSION_COOKIE));
+        const user = session ? await app.users.byId(session.userId) : null;
+        if (!session || !user?.active) return next(handshakeError(ErrorCode.UNAUTHENTICATED, locale));
+        socket.data = { userId: user._id.toHexString(), sessionId: session._id, locale: user.locale };
+        next();
+      } catch (err) {
+        app.log.error({ err }, 'socket handshake failed');
+        next(handshakeError(ErrorCode.UNAVAILABLE, locale));
+      }
+    });
+
+    io.on('connection', (socket) => {
+      void socket.join([rooms.user(socket.data.userId), rooms.session(socket.data.sessionId)]);
+
+      // Revocation normally disconnects at once; this catches a revocation made by a process
+      // that could not reach this one.
+      socket.use(([event, ...args], next) => {
+        app.sessions
+          .isLive(socket.data.sessionId)
+          .then((live) => {
+            if (live) return next();
+            const ack = args.at(-1);
+            if (typeof ack === 'function') ack({ ok: false, code: ErrorCode.SESSION_REVOKED, message: errorMessage(ErrorCode.SESSION_REVOKED, socket.data.locale) });
+            socket.emit('session:ended', { reason: DisconnectReason.SESSION_REVOKED });
+            socket.disconnect(true);
+            app.log.info({ event }, 'command on a revoked session refused');
+          })
+          .catch(() => next(new Error(errorMessage(ErrorCode.UNAVAILABLE, socket.data.locale))));
+      });
+
+      socket.on('sys:ping', (payload, ack) => {
+        if (typeof ack !== 'function') return;
+        const checked = checkPing(payload, socket.data.locale);
+        if (!checked.ok) return ack({ ok: false, code: ErrorCode.VALIDATION, message: errorMessage(ErrorCode.VALIDATION, socket.data.locale) });
+        ack({ ok: true, serverTime: Date.now() });
+      });
+    });
+
+    app.addHook('preClose', async () => {
+      io.disconnectSockets(true);
+    });
+    app.addHook('onClose', async () => {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    });
+  },
+  { name: 'socket-server', dependencies: ['services'] },
+);
