@@ -19,5 +19,18 @@ export default defineConfig({
   plugins: [react()],
   server: { host: '127.0.0.1', port: 5173, strictPort: true, proxy },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true, proxy },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: {
+      // The client uses only constants from @e-cabinet/protocol (codes, roles, versions). Its
+      // module-level TypeBox schema builders are side-effect free, so let unused ones (and
+      // TypeBox with them, ~100 KB) be dropped.
+      treeshake: {
+        manualPureFunctions: ['Type', 'NonBlank', 'Compile'],
+        moduleSideEffects: (id: string) => !/[\\/](typebox|protocol)[\\/]/.test(id),
+      },
+    },
+  },
 });

@@ -1,10 +1,8 @@
 import { defineProject } from 'vitest/config';
-import react from '@vitejs/plugin-react';
 
 // Referenced from the root vitest.config.ts as a project; `root` keeps the globs relative to client/.
 export default defineProject({
   root: import.meta.dirname,
-  plugins: [react()],
   test: {
     name: 'client',
     environment: 'node',

@@ -21,6 +21,10 @@ import authRoutes from './auth/auth-routes.ts';
 import usersRoutes from './users/users-routes.ts';
 import unitsRoutes from './units/units-routes.ts';
 import auditRoutes from './audit/audit-routes.ts';
+import meetingsRoutes from './meetings/meetings-routes.ts';
+import agendaRoutes from './meetings/agenda-routes.ts';
+import documentsRoutes from './documents/documents-routes.ts';
+import notificationsRoutes from './distribution/notifications-routes.ts';
 
 export interface AppOptions {
   config: Config;
@@ -84,6 +88,10 @@ export const app = fp<AppOptions>(
     await server.register(usersRoutes, { prefix: '/api/users' });
     await server.register(unitsRoutes, { prefix: '/api/units' });
     await server.register(auditRoutes, { prefix: '/api/audit' });
+    await server.register(meetingsRoutes, { prefix: '/api/meetings' });
+    await server.register(agendaRoutes, { prefix: '/api/meetings' });
+    await server.register(documentsRoutes, { prefix: '/api' });
+    await server.register(notificationsRoutes, { prefix: '/api/notifications' });
     if (opts.config.serveClient) await server.register(clientStatic, { root: opts.config.clientDist });
   },
   { name: 'e-cabinet' },

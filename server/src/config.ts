@@ -23,6 +23,15 @@ export interface Config {
   seedDemo: boolean;
   serveClient: boolean;
   clientDist: string;
+  /** Largest accepted upload, in bytes. */
+  uploadLimitBytes: number;
+  /** SMTP server for invitations, e.g. smtp://user:pass@mail.example.gov.vn:587; unset keeps mail queued. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** The address people open the app at, for links in emails. */
+  publicUrl: string;
+  /** LibreOffice's command, for Word/Excel/PowerPoint to PDF. */
+  sofficePath: string;
 }
 
 export class ConfigError extends Error {
@@ -90,6 +99,10 @@ export function loadConfig(env: Env = process.env): Config {
     }
   }
   const host = str('HOST', '127.0.0.1');
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\/\S+$/.test(smtpUrl)) problems.push(`SMTP_URL: expected smtp:// or smtps://, got "${smtpUrl}"`);
+  const publicUrl = str('PUBLIC_URL', 'http://localhost:3000').replace(/\/+$/, '');
+  if (!/^https?:\/\/\S+$/.test(publicUrl)) problems.push(`PUBLIC_URL: expected an http(s) URL, got "${publicUrl}"`);
 
   const config: Config = {
     port: int('PORT', 3000, 0, 65535),
@@ -108,6 +121,11 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: bool('SEED_DEMO', !production),
     serveClient: bool('SERVE_CLIENT', true),
     clientDist: path.resolve(REPO_ROOT, str('CLIENT_DIST', 'client/dist')),
+    uploadLimitBytes: int('UPLOAD_LIMIT_BYTES', 100 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
+    smtpUrl,
+    mailFrom: str('MAIL_FROM', 'E-Cabinet <no-reply@e-cabinet.local>'),
+    publicUrl,
+    sofficePath: str('SOFFICE_PATH', 'soffice'),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -20,8 +20,15 @@ async function main() {
   const db = await startLocalDb({ uri: config.mongodbUri, dataDir: config.dataDir, name: 'app', log: (line) => console.log(line) });
   const server = Fastify(serverOptions(config));
   server.log.info(`database: ${db.description}`);
-  await server.register(app, { config, mongoUri: db.uri });
   server.addHook('onClose', async () => db.stop());
+  try {
+    await server.register(app, { config, mongoUri: db.uri });
+    await server.ready();
+  } catch (err) {
+    // Do not leave the database server we started running behind a failed start.
+    await server.close().catch(() => db.stop());
+    throw err;
+  }
 
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) server.log.error({ err }, 'shutting down after an error');
@@ -29,12 +36,16 @@ async function main() {
     await server.close();
   });
 
-  await server.ready();
-  if (config.seedDemo) {
-    const seeded = await seedDemo(server);
-    if (seeded) printDemoAccounts(seeded);
+  try {
+    if (config.seedDemo) {
+      const seeded = await seedDemo(server);
+      if (seeded) printDemoAccounts(seeded);
+    }
+    await server.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await server.close();
+    throw err;
   }
-  await server.listen({ port: config.port, host: config.host });
 }
 
 function printDemoAccounts(accounts: { username: string; password: string; role: string; fullName: string }[]) {

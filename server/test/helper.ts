@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, type ClientToServerEvents, type CreateUser, type ServerToClientEvents } from '@e-cabinet/protocol';
+import { ObjectId } from 'mongodb';
+import { PROTOCOL_VERSION, type ClientToServerEvents, type CreateUser, type MeetingStatus, type ServerToClientEvents } from '@e-cabinet/protocol';
 import { buildApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import type { UserDoc } from '../src/db/collections.ts';
@@ -79,4 +80,72 @@ export function connectSocket(baseUrl: string, cookie: string | null, protocolVe
 /** Resolves with the first emission of an event (no timers: the test timeout bounds it). */
 export function once<T = unknown>(emitter: { once(event: string, fn: (arg: T) => void): unknown }, event: string): Promise<T> {
   return new Promise((resolve) => emitter.once(event, resolve));
+}
+
+/** A unit for tests, created through the service. */
+export async function makeUnit(app: FastifyInstance, overrides: Partial<{ code: string; name: string }> = {}) {
+  counter++;
+  return app.units.create({ code: overrides.code ?? `U${counter}-${randomUUID().slice(0, 6)}`, name: overrides.name ?? `Đơn vị ${counter}`, kind: 'department' });
+}
+
+export interface MeetingCast {
+  meetingId: string;
+  itemId: string;
+  secretary: { user: UserDoc; cookie: string };
+  chair: { user: UserDoc; cookie: string };
+  member: { user: UserDoc; cookie: string };
+  invitee: { user: UserDoc; cookie: string };
+  observer: { user: UserDoc; cookie: string };
+  outsider: { user: UserDoc; cookie: string };
+}
+
+/**
+ * A meeting with one agenda item and one signed-in user per meeting role, plus an outsider,
+ * created over HTTP as the secretariat would. `status` moves it along by direct update.
+ */
+export async function makeMeeting(app: FastifyInstance, opts: { status?: MeetingStatus; title?: string } = {}): Promise<MeetingCast> {
+  const secretary = await signedIn(app, { role: 'secretary' });
+  const chair = await signedIn(app, { role: 'chair' });
+  const member = await signedIn(app, { email: `member${counter}@example.gov.vn` });
+  const invitee = await signedIn(app);
+  const observer = await signedIn(app);
+  const outsider = await signedIn(app);
+  const start = new Date(Date.now() + 7 * 86400_000);
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/meetings',
+    headers: { cookie: secretary.cookie },
+    payload: {
+      title: opts.title ?? 'Phiên họp thường kỳ UBND tỉnh',
+      kind: 'regular',
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 3 * 3600_000).toISOString(),
+      place: 'Phòng họp số 1',
+      participants: [
+        { userId: chair.user._id.toHexString(), role: 'chair' },
+        { userId: member.user._id.toHexString(), role: 'member' },
+        { userId: invitee.user._id.toHexString(), role: 'invitee' },
+        { userId: observer.user._id.toHexString(), role: 'observer' },
+      ],
+    },
+  });
+  if (res.statusCode !== 201) throw new Error(`meeting: ${res.statusCode} ${res.body}`);
+  const meetingId = res.json().id as string;
+  const agenda = await app.inject({ method: 'POST', url: `/api/meetings/${meetingId}/agenda`, headers: { cookie: secretary.cookie }, payload: { title: 'Báo cáo kinh tế - xã hội', durationMinutes: 30 } });
+  if (agenda.statusCode !== 201) throw new Error(`agenda: ${agenda.statusCode} ${agenda.body}`);
+  const itemId = agenda.json().items[0].id as string;
+  if (opts.status && opts.status !== 'draft') {
+    await app.db.collection('meetings').updateOne({ _id: new ObjectId(meetingId) }, { $set: { status: opts.status } });
+  }
+  return { meetingId, itemId, secretary, chair, member, invitee, observer, outsider };
+}
+
+/** Uploads bytes as a document of an agenda item. */
+export function upload(app: FastifyInstance, cookie: string, meetingId: string, itemId: string, bytes: Buffer, filename = 'tai-lieu.pdf') {
+  return app.inject({
+    method: 'POST',
+    url: `/api/meetings/${meetingId}/agenda/${itemId}/documents?filename=${encodeURIComponent(filename)}`,
+    headers: { cookie, 'content-type': 'application/octet-stream' },
+    payload: bytes,
+  });
 }

@@ -1,4 +1,4 @@
-import { ErrorCode, errorMessage, type ApiError, type Locale } from '@e-cabinet/protocol';
+import { ErrorCode, errorMessage, isErrorCode, type ApiError, type Locale } from '@e-cabinet/protocol';
 import { getLocale, translate } from '../i18n';
 
 /** A failed API call, carrying the server's `{code, message, fields?}` (already in the user's language). */
@@ -39,12 +39,6 @@ export function onUnauthorized(handler: () => void): () => void {
   return () => {
     if (unauthorizedHandler === handler) unauthorizedHandler = null;
   };
-}
-
-const knownCodes = new Set<string>(Object.values(ErrorCode));
-
-function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && knownCodes.has(value);
 }
 
 /** The code to assume when an error response is not ours (a proxy page, a framework default). */

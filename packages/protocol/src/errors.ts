@@ -28,6 +28,20 @@ export const ErrorCode = {
   UNIT_HAS_CHILDREN: 'UNIT_HAS_CHILDREN',
   CANNOT_DEACTIVATE_SELF: 'CANNOT_DEACTIVATE_SELF',
   UNIT_CYCLE: 'UNIT_CYCLE',
+  MEETING_BAD_TRANSITION: 'MEETING_BAD_TRANSITION',
+  MEETING_NOT_EDITABLE: 'MEETING_NOT_EDITABLE',
+  MEETING_TIME_ORDER: 'MEETING_TIME_ORDER',
+  MEETING_NO_CHAIR: 'MEETING_NO_CHAIR',
+  MEETING_EMPTY_AGENDA: 'MEETING_EMPTY_AGENDA',
+  AGENDA_ORDER_MISMATCH: 'AGENDA_ORDER_MISMATCH',
+  PARTICIPANT_NOT_FOUND: 'PARTICIPANT_NOT_FOUND',
+  FILE_EMPTY: 'FILE_EMPTY',
+  FILE_TOO_LARGE: 'FILE_TOO_LARGE',
+  FILE_TYPE_NOT_ALLOWED: 'FILE_TYPE_NOT_ALLOWED',
+  PDF_CORRUPT: 'PDF_CORRUPT',
+  PDF_ENCRYPTED: 'PDF_ENCRYPTED',
+  CONVERSION_FAILED: 'CONVERSION_FAILED',
+  RANGE_NOT_SATISFIABLE: 'RANGE_NOT_SATISFIABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -78,6 +92,38 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
     vi: 'Không thể chọn chính đơn vị này hoặc đơn vị cấp dưới của nó làm đơn vị cấp trên.',
     en: 'A unit cannot be placed under itself or one of its sub-units.',
   },
+  MEETING_BAD_TRANSITION: {
+    vi: 'Không thể chuyển cuộc họp sang trạng thái này ở bước hiện tại hoặc với vai trò của bạn.',
+    en: 'The meeting cannot make this change now, or not by you.',
+  },
+  MEETING_NOT_EDITABLE: {
+    vi: 'Cuộc họp không thể chỉnh sửa ở trạng thái hiện tại.',
+    en: 'The meeting cannot be edited in its current state.',
+  },
+  MEETING_TIME_ORDER: { vi: 'Thời gian kết thúc phải sau thời gian bắt đầu.', en: 'The end time must be after the start time.' },
+  MEETING_NO_CHAIR: { vi: 'Cuộc họp cần có người chủ trì.', en: 'The meeting needs a chair.' },
+  MEETING_EMPTY_AGENDA: { vi: 'Chương trình họp chưa có nội dung nào.', en: 'The agenda has no items yet.' },
+  AGENDA_ORDER_MISMATCH: {
+    vi: 'Chương trình họp đã thay đổi; vui lòng tải lại rồi sắp xếp lại.',
+    en: 'The agenda has changed; reload it and reorder again.',
+  },
+  PARTICIPANT_NOT_FOUND: { vi: 'Người hoặc đơn vị tham dự không tồn tại.', en: 'The participant does not exist.' },
+  FILE_EMPTY: { vi: 'Tệp rỗng.', en: 'The file is empty.' },
+  FILE_TOO_LARGE: { vi: 'Tệp vượt quá dung lượng cho phép.', en: 'The file is larger than allowed.' },
+  FILE_TYPE_NOT_ALLOWED: {
+    vi: 'Chỉ nhận tệp PDF, Word, Excel hoặc PowerPoint.',
+    en: 'Only PDF, Word, Excel or PowerPoint files are accepted.',
+  },
+  PDF_CORRUPT: { vi: 'Tệp PDF bị hỏng hoặc không đầy đủ.', en: 'The PDF is damaged or incomplete.' },
+  PDF_ENCRYPTED: {
+    vi: 'Tệp PDF được đặt mật khẩu; vui lòng gỡ mật khẩu rồi tải lên lại.',
+    en: 'The PDF is password-protected; remove the password and upload it again.',
+  },
+  CONVERSION_FAILED: {
+    vi: 'Không chuyển được tệp sang PDF. Vui lòng kiểm tra tệp hoặc tải lên bản PDF.',
+    en: 'The file could not be converted to PDF. Check the file or upload a PDF.',
+  },
+  RANGE_NOT_SATISFIABLE: { vi: 'Khoảng dữ liệu yêu cầu không hợp lệ.', en: 'The requested range is not valid.' },
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -10,3 +10,5 @@ export * from './schemas/units.ts';
 export * from './schemas/users.ts';
 export * from './schemas/auth.ts';
 export * from './schemas/audit.ts';
+export * from './schemas/meetings.ts';
+export * from './schemas/documents.ts';

@@ -1,5 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { Static } from 'typebox';
+import type {
+  MEETING_TRANSITIONS} from './index.ts';
 import {
   ErrorCode,
   type Ack,
@@ -7,13 +9,17 @@ import {
   type ServerToClientEvents,
   type User,
   type Role,
+  type Meeting,
+  type MeetingStatus,
+  type MeetingTransition,
   type CreateUserSchema,
 } from './index.ts';
 
 describe('protocol types', () => {
   it('event maps name their events', () => {
-    expectTypeOf<keyof ServerToClientEvents>().toEqualTypeOf<'session:ended'>();
-    expectTypeOf<keyof ClientToServerEvents>().toEqualTypeOf<'sys:ping'>();
+    expectTypeOf<keyof ServerToClientEvents>().toEqualTypeOf<'session:ended' | 'meeting:published' | 'meeting:changed' | 'notification:new'>();
+    expectTypeOf<keyof ClientToServerEvents>().toEqualTypeOf<'sys:ping' | 'meeting:join' | 'meeting:leave'>();
+    expectTypeOf<Parameters<ServerToClientEvents['meeting:changed']>[0]['seq']>().toBeNumber();
     // @ts-expect-error an event that does not exist is a type error
     expectTypeOf<ClientToServerEvents['no:such-event']>().toBeNever();
   });
@@ -22,6 +28,12 @@ describe('protocol types', () => {
     const ack = { ok: false, code: ErrorCode.FORBIDDEN, message: 'x' } as Ack<{ serverTime: number }>;
     if (ack.ok) expectTypeOf(ack.serverTime).toBeNumber();
     else expectTypeOf(ack.code).toEqualTypeOf<ErrorCode>();
+  });
+
+  it('meeting transitions name only real statuses and roles', () => {
+    expectTypeOf<(typeof MEETING_TRANSITIONS)['approve']['to']>().toEqualTypeOf<'approved'>();
+    expectTypeOf<MeetingTransition>().toEqualTypeOf<'submit' | 'approve' | 'return' | 'publish' | 'start' | 'end' | 'close'>();
+    expectTypeOf<Meeting['status']>().toEqualTypeOf<MeetingStatus>();
   });
 
   it('schemas give static types', () => {

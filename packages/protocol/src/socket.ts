@@ -1,6 +1,8 @@
 import { Type, type Static } from 'typebox';
 import type { Ack } from './errors.ts';
 import type { DisconnectReason } from './close-codes.ts';
+import type { MeetingStatus, MeetingSummary, Notification } from './schemas/meetings.ts';
+import { IdSchema } from './schemas/common.ts';
 
 /** What the client sends in `io(url, { auth })`. The session itself travels in the cookie. */
 export const HandshakeAuthSchema = Type.Object({
@@ -11,6 +13,17 @@ export type HandshakeAuth = Static<typeof HandshakeAuthSchema>;
 export const PingPayloadSchema = Type.Object({ sentAt: Type.Number() }, { additionalProperties: false });
 export type PingPayload = Static<typeof PingPayloadSchema>;
 
+export const MeetingRefSchema = Type.Object({ meetingId: IdSchema }, { additionalProperties: false });
+export type MeetingRef = Static<typeof MeetingRefSchema>;
+
+/** What changed in a meeting; clients refetch that part. `seq` grows by one per change. */
+export interface MeetingChangedPayload {
+  meetingId: string;
+  seq: number;
+  what: 'details' | 'status' | 'agenda' | 'documents' | 'participants';
+  status: MeetingStatus;
+}
+
 export interface SessionEndedPayload {
   reason: DisconnectReason;
 }
@@ -18,11 +31,20 @@ export interface SessionEndedPayload {
 /** Events the server emits. One map for both ends, so a renamed event breaks the build. */
 export interface ServerToClientEvents {
   'session:ended': (payload: SessionEndedPayload) => void;
+  /** To a user's room: a meeting they take part in was published (or they were added to one). */
+  'meeting:published': (payload: { meeting: MeetingSummary }) => void;
+  /** To a meeting's room. */
+  'meeting:changed': (payload: MeetingChangedPayload) => void;
+  /** To a user's room. */
+  'notification:new': (payload: Notification) => void;
 }
 
 /** Commands the client sends. Every one answers through its ack, never silence. */
 export interface ClientToServerEvents {
   'sys:ping': (payload: PingPayload, ack: (res: Ack<{ serverTime: number }>) => void) => void;
+  /** Follow a meeting's changes; refused (NOT_FOUND) unless the caller takes part in it. */
+  'meeting:join': (payload: MeetingRef, ack: (res: Ack<{ seq: number }>) => void) => void;
+  'meeting:leave': (payload: MeetingRef, ack: (res: Ack) => void) => void;
 }
 
 /** Between server processes (Redis adapter, later). */

@@ -1,5 +1,5 @@
 import type { Db, ObjectId } from 'mongodb';
-import type { Locale, Role, UnitKind } from '@e-cabinet/protocol';
+import type { Locale, MeetingKind, MeetingRole, MeetingStatus, Role, RsvpResponse, UnitKind } from '@e-cabinet/protocol';
 
 export interface UserDoc {
   _id: ObjectId;
@@ -39,12 +39,12 @@ export interface SessionDoc {
   userAgent: string;
 }
 
+/** One failed sign-in. */
 export interface LoginAttemptDoc {
+  _id: ObjectId;
   /** Lower-cased username, whether or not such a user exists. */
-  _id: string;
-  failures: number;
-  lastFailureAt: Date;
-  lockedUntil: Date | null;
+  key: string;
+  at: Date;
 }
 
 export interface AuditDoc {
@@ -58,6 +58,128 @@ export interface AuditDoc {
   hash: string;
 }
 
+export interface ParticipantDoc {
+  userId: ObjectId | null;
+  unitId: ObjectId | null;
+  role: MeetingRole;
+  substituteFor?: ObjectId | null;
+}
+
+export interface MeetingDoc {
+  _id: ObjectId;
+  title: string;
+  kind: MeetingKind;
+  status: MeetingStatus;
+  startsAt: Date;
+  endsAt: Date;
+  place: string;
+  onlineLink: string | null;
+  participants: ParticipantDoc[];
+  returnComment: string | null;
+  createdBy: ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+  publishedAt: Date | null;
+  /** Grows by one with every change broadcast to the meeting's room. */
+  seq: number;
+}
+
+export interface AgendaItemDoc {
+  _id: ObjectId;
+  meetingId: ObjectId;
+  order: number;
+  title: string;
+  description: string;
+  presenterId: ObjectId | null;
+  durationMinutes: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface DocumentDoc {
+  _id: ObjectId;
+  meetingId: ObjectId;
+  itemId: ObjectId;
+  title: string;
+  access: 'all' | 'selected';
+  allowedUserIds: ObjectId[];
+  confidential: boolean;
+  currentVersionId: ObjectId;
+  currentVersion: number;
+  versionCount: number;
+  createdBy: ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface DocumentVersionDoc {
+  _id: ObjectId;
+  documentId: ObjectId;
+  meetingId: ObjectId;
+  version: number;
+  filename: string;
+  originalType: string;
+  originalFileId: ObjectId;
+  originalSize: number;
+  originalSha256: string;
+  /** The PDF readers get: rewritten with object streams (and converted, for office files). */
+  pdfFileId: ObjectId;
+  pdfSize: number;
+  pdfSha256: string;
+  pageCount: number;
+  uploadedBy: ObjectId;
+  uploadedAt: Date;
+}
+
+export interface DocumentReadDoc {
+  /** `<documentId>:<userId>` */
+  _id: string;
+  documentId: ObjectId;
+  meetingId: ObjectId;
+  userId: ObjectId;
+  version: number;
+  firstOpenedAt: Date;
+  lastOpenedAt: Date;
+}
+
+export interface RsvpDoc {
+  /** `<meetingId>:<userId>` */
+  _id: string;
+  meetingId: ObjectId;
+  userId: ObjectId;
+  response: RsvpResponse;
+  substituteUserId: ObjectId | null;
+  note: string;
+  at: Date;
+}
+
+export interface NotificationDoc {
+  _id: ObjectId;
+  userId: ObjectId;
+  kind: string;
+  meetingId: ObjectId | null;
+  title: string;
+  createdAt: Date;
+  readAt: Date | null;
+  /** Makes a retried fan-out idempotent. */
+  dedupeKey: string;
+}
+
+export interface OutboxDoc {
+  _id: ObjectId;
+  /** Idempotency: the same message is enqueued once. */
+  key: string;
+  kind: 'email';
+  payload: Record<string, unknown>;
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  nextAttemptAt: Date;
+  lockedUntil: Date | null;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
 /** Typed handles on the collections, so a misspelt name is a compile error. */
 export function collections(db: Db) {
   return {
@@ -66,6 +188,14 @@ export function collections(db: Db) {
     sessions: db.collection<SessionDoc>('sessions'),
     loginAttempts: db.collection<LoginAttemptDoc>('loginAttempts'),
     auditLog: db.collection<AuditDoc>('auditLog'),
+    meetings: db.collection<MeetingDoc>('meetings'),
+    agendaItems: db.collection<AgendaItemDoc>('agendaItems'),
+    documents: db.collection<DocumentDoc>('documents'),
+    documentVersions: db.collection<DocumentVersionDoc>('documentVersions'),
+    documentReads: db.collection<DocumentReadDoc>('documentReads'),
+    rsvps: db.collection<RsvpDoc>('rsvps'),
+    notifications: db.collection<NotificationDoc>('notifications'),
+    outbox: db.collection<OutboxDoc>('outbox'),
   };
 }
 export type Collections = ReturnType<typeof collections>;

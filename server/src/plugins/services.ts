@@ -6,6 +6,11 @@ import { SessionStore } from '../auth/session-store.ts';
 import { LoginThrottle } from '../auth/login-throttle.ts';
 import { UnitsService } from '../units/units-service.ts';
 import { UsersService } from '../users/users-service.ts';
+import { MeetingsService } from '../meetings/meetings-service.ts';
+import { AgendaService } from '../meetings/agenda-service.ts';
+import { DocumentsService } from '../documents/documents-service.ts';
+import { Outbox } from '../distribution/outbox.ts';
+import { createMailer } from '../distribution/mailer.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -15,6 +20,10 @@ declare module 'fastify' {
     throttle: LoginThrottle;
     units: UnitsService;
     users: UsersService;
+    meetings: MeetingsService;
+    agenda: AgendaService;
+    documents: DocumentsService;
+    outbox: Outbox;
   }
 }
 
@@ -29,6 +38,21 @@ export default fp<{ config: Config }>(
     app.decorate('throttle', new LoginThrottle(c, config.loginMaxAttempts));
     app.decorate('units', units);
     app.decorate('users', new UsersService(c, units));
+    const meetings = new MeetingsService(c);
+    app.decorate('meetings', meetings);
+    app.decorate('agenda', new AgendaService(c));
+    app.decorate('documents', new DocumentsService(app.db, c, meetings, { uploadLimitBytes: config.uploadLimitBytes, sofficePath: config.sofficePath }));
+    const mailer = createMailer(config.smtpUrl, config.mailFrom);
+    if (!mailer.configured) app.log.info('SMTP_URL is not set: invitation emails stay queued in the outbox');
+    const outbox = new Outbox(c, (doc) => mailer.deliver(doc), app.log);
+    app.decorate('outbox', outbox);
+    // Without a transport every attempt would fail; the queue waits for a configured restart.
+    if (mailer.configured) app.addHook('onReady', async () => outbox.start());
+    app.addHook('onClose', async () => {
+      outbox.stop();
+      await outbox.idle();
+      mailer.close();
+    });
 
     const sweep = setInterval(() => {
       app.sessions.sweepExpired().catch((err: unknown) => app.log.warn({ err }, 'session sweep failed'));

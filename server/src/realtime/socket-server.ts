@@ -4,6 +4,7 @@ import {
   DisconnectReason,
   ErrorCode,
   HandshakeAuthSchema,
+  MeetingRefSchema,
   PROTOCOL_VERSION,
   PingPayloadSchema,
   compileValidator,
@@ -15,7 +16,9 @@ import {
   type ServerToClientEvents,
   type SocketData,
 } from '@e-cabinet/protocol';
+import { ObjectId } from 'mongodb';
 import { SESSION_COOKIE } from '../auth/session-store.ts';
+import { AppError } from '../http/app-error.ts';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -49,6 +52,7 @@ function readCookie(header: string | undefined, name: string): string | undefine
 
 const checkHandshake = compileValidator(HandshakeAuthSchema);
 const checkPing = compileValidator(PingPayloadSchema);
+const checkMeetingRef = compileValidator(MeetingRefSchema);
 
 /**
  * Socket.io on the app's own HTTP server. The handshake checks the protocol version and the
@@ -110,6 +114,35 @@ export default fp(
         const checked = checkPing(payload, socket.data.locale);
         if (!checked.ok) return ack({ ok: false, code: ErrorCode.VALIDATION, message: errorMessage(ErrorCode.VALIDATION, socket.data.locale) });
         ack({ ok: true, serverTime: Date.now() });
+      });
+
+      const fail = (code: ErrorCode) => ({ ok: false as const, code, message: errorMessage(code, socket.data.locale) });
+
+      // Joining a meeting's room is checked like any read of the meeting: a non-participant
+      // gets NOT_FOUND, the same answer as for a meeting that does not exist.
+      socket.on('meeting:join', async (payload, ack) => {
+        if (typeof ack !== 'function') return;
+        const checked = checkMeetingRef(payload, socket.data.locale);
+        if (!checked.ok) return ack(fail(ErrorCode.VALIDATION));
+        try {
+          const user = await app.users.byId(new ObjectId(socket.data.userId));
+          if (!user?.active) return ack(fail(ErrorCode.SESSION_REVOKED));
+          const { meeting } = await app.meetings.access(new ObjectId(checked.value.meetingId), user);
+          await socket.join(rooms.meeting(meeting._id.toHexString()));
+          ack({ ok: true, seq: meeting.seq });
+        } catch (err) {
+          if (err instanceof AppError) return ack(fail(err.code));
+          app.log.error({ err }, 'meeting:join failed');
+          ack(fail(ErrorCode.INTERNAL));
+        }
+      });
+
+      socket.on('meeting:leave', async (payload, ack) => {
+        if (typeof ack !== 'function') return;
+        const checked = checkMeetingRef(payload, socket.data.locale);
+        if (!checked.ok) return ack(fail(ErrorCode.VALIDATION));
+        await socket.leave(rooms.meeting(checked.value.meetingId));
+        ack({ ok: true });
       });
     });
 

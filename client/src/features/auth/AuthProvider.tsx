@@ -54,9 +54,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const logout = useCallback(async () => {
     try {
       await authApi.logout();
-    } finally {
-      setState({ status: 'anonymous', notice: null });
+    } catch {
+      // Unreachable server: the cookie may outlive us, but this screen must still log out.
     }
+    setState({ status: 'anonymous', notice: null });
   }, []);
 
   const endSession = useCallback(() => setState(SESSION_ENDED), []);

@@ -13,6 +13,7 @@ export interface AuthContextValue {
   state: AuthState;
   /** Throws ApiRequestError with the server's message on failure. */
   login: (username: string, password: string) => Promise<void>;
+  /** Never throws: the local session ends even if the server cannot be told. */
   logout: () => Promise<void>;
   /** The server ended the session (revoked, expired): back to the login page with a notice. */
   endSession: () => void;

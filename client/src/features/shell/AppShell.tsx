@@ -42,7 +42,7 @@ export function AppShell() {
         <button
           type="button"
           onClick={() => {
-            void logout().finally(() => navigate('/login', { replace: true }));
+            void logout().then(() => navigate('/login', { replace: true }));
           }}
         >
           {t('auth.logout')}

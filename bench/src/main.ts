@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CaseContext, CaseResult } from './case.ts';
+import { cpuMeter, databasePids, type CpuPercent } from './proc.ts';
+import { loadCases } from './registry.ts';
+import { renderCase, renderMachine, type Machine } from './report.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+const USAGE = `Usage: pnpm bench [--case <name>[,<name>…]] [--duration <seconds>] [--json] [--out <file>] [--verbose]
+  --case      run only these cases (repeatable); default: all
+  --duration  length of each measured load phase, default 5
+  --json      print only one JSON object on stdout: { machine, cases }
+  --out       also write that JSON object to a file
+  --verbose   pass all server output through to stderr`;
+
+type CaseOutcome = (CaseResult & { cpuPercent: CpuPercent }) | { error: string };
+
+const log = (line: string) => void process.stderr.write(`${line}\n`);
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    // pnpm may pass a literal "--" before the script's own arguments.
+    const argv = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
+    args = parseArgs({
+      args: argv,
+      options: {
+        case: { type: 'string', multiple: true },
+        duration: { type: 'string', default: '5' },
+        json: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        verbose: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (err) {
+    log(`${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    log(USAGE);
+    return 0;
+  }
+  const durationMs = Number(args.duration) * 1000;
+  if (!(durationMs > 0)) {
+    log(`--duration: expected a number of seconds above 0, got "${args.duration}"`);
+    return 2;
+  }
+
+  const all = await loadCases();
+  const wanted = args.case?.flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean);
+  const unknown = wanted?.filter((name) => !all.some((c) => c.name === name)) ?? [];
+  if (unknown.length) {
+    log(`Unknown case ${unknown.join(', ')}. Cases: ${all.map((c) => c.name).join(', ')}`);
+    return 2;
+  }
+  const selected = wanted ? all.filter((c) => wanted.includes(c.name)) : all;
+
+  // Ctrl-C reaches only the bench (the server has its own process group): stop the server first.
+  let server: RunningServer | undefined;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log(`${signal}: stopping the server`);
+      void (server?.stop() ?? Promise.resolve())
+        .then((s) => s && log(`Server stopped (exit code ${s.exitCode}).`))
+        .finally(() => process.exit(130));
+    });
+  }
+
+  // Taken before the server starts, so it shows what else the machine is doing.
+  const loadAverage = Math.round(os.loadavg()[0]! * 100) / 100;
+  log('Starting the server…');
+  try {
+    server = await startServer({ log, verbose: args.verbose });
+  } catch (err) {
+    log(`The server did not start: ${(err as Error).message}`);
+    return 1;
+  }
+  const machine: Machine = { cores: os.cpus().length, node: process.version, db: server.db, loadAverage };
+  if (!args.json) process.stdout.write(`${renderMachine(machine)}\n`);
+  const ctx: CaseContext = { baseUrl: server.baseUrl, serverPid: server.pid, durationMs, warmupMs: Math.min(1000, durationMs / 5), log };
+  const dbPids = databasePids(server.pid);
+  const cases: Record<string, CaseOutcome> = {};
+  let failed = false;
+  try {
+    for (const c of selected) {
+      log(`▶ ${c.name}: ${c.description}`);
+      const cpu = cpuMeter(server.pid, dbPids);
+      try {
+        const result = await c.run(ctx);
+        const cpuPercent = cpu();
+        cases[c.name] = { ...result, cpuPercent };
+        if (!args.json) process.stdout.write(`${renderCase(c.name, c.description, result, cpuPercent)}\n`);
+      } catch (err) {
+        failed = true;
+        cases[c.name] = { error: (err as Error).message };
+        log(`✖ ${c.name} failed: ${(err as Error).stack ?? String(err)}`);
+        if (!args.json) process.stdout.write(`== ${c.name}: FAILED: ${(err as Error).message}\n\n`);
+      }
+    }
+  } finally {
+    const { exitCode, shutdownMs } = await server.stop();
+    log(`Server stopped (exit code ${exitCode}) in ${Math.round(shutdownMs)} ms.`);
+  }
+
+  const json = JSON.stringify({ machine, cases }, null, 2);
+  if (args.json) process.stdout.write(`${json}\n`);
+  if (args.out) {
+    // pnpm runs the script in bench/; resolve the path from where the user typed the command.
+    const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), args.out);
+    fs.writeFileSync(file, `${json}\n`);
+    log(`Wrote ${file}`);
+  }
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    log(`bench: ${(err as Error).stack ?? String(err)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,135 @@
+import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { ApiErrorSchema, DocumentListSchema, DocumentSchema, DocumentVersionListSchema, IdParamsSchema, IdSchema, ReadReportSchema, UpdateDocumentSchema, UploadQuerySchema } from '@e-cabinet/protocol';
+import type { DocumentDoc, UserDoc } from '../db/collections.ts';
+import { AppError } from '../http/app-error.ts';
+import { toObjectId } from '../http/ids.ts';
+import { broadcastChange } from '../meetings/broadcast.ts';
+import { canEditDocuments, isOrganiser } from '../meetings/participants.ts';
+import { serveFile } from './serve-file.ts';
+
+const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema, 413: ApiErrorSchema, 415: ApiErrorSchema, 422: ApiErrorSchema };
+const ItemParams = Type.Object({ id: IdSchema, itemId: IdSchema }, { additionalProperties: false });
+const FileQuery = Type.Object(
+  { version: Type.Optional(Type.Integer({ minimum: 1 })), variant: Type.Optional(Type.Union([Type.Literal('pdf'), Type.Literal('original')])), download: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);
+
+async function one(app: FastifyInstance, doc: DocumentDoc, user: UserDoc) {
+  const { meeting, role } = await app.meetings.access(doc.meetingId, user);
+  const list = await app.documents.list(meeting, role, user);
+  const found = list.find((d) => d.id === doc._id.toHexString());
+  if (!found) throw new AppError('NOT_FOUND');
+  return found;
+}
+
+/** Refuses a body announced larger than the limit before reading a byte of it. */
+function checkDeclaredLength(app: FastifyInstance, header: string | undefined) {
+  if (header && Number(header) > app.config.uploadLimitBytes) throw new AppError('FILE_TOO_LARGE');
+}
+
+const documentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('onRequest', app.requireUser);
+
+  // Uploads: the body is the file itself, streamed by the handler, never parsed or buffered.
+  await app.register(async (instance) => {
+    const uploads = instance.withTypeProvider<TypeBoxTypeProvider>();
+    uploads.removeAllContentTypeParsers();
+    uploads.addContentTypeParser('*', (_request, _payload, done) => done(null));
+
+    uploads.post(
+      '/meetings/:id/agenda/:itemId/documents',
+      { schema: { tags: ['documents'], summary: 'Upload a document (PDF, Word, Excel, PowerPoint) to an agenda item; the body is the file', params: ItemParams, querystring: UploadQuerySchema, response: { 201: DocumentSchema, ...errors } } },
+      async (request, reply) => {
+        const user = request.user!;
+        const { meeting, role } = await app.meetings.access(toObjectId(request.params.id), user);
+        if (!canEditDocuments(meeting.status, role)) throw new AppError(role === 'secretary' ? 'MEETING_NOT_EDITABLE' : 'FORBIDDEN');
+        const item = await app.agenda.item(meeting._id, toObjectId(request.params.itemId));
+        checkDeclaredLength(app, request.headers['content-length']);
+        const { doc, version } = await app.documents.ingest({ meeting, itemId: item._id, filename: request.query.filename, title: request.query.title, body: request.raw, uploader: user });
+        await app.audit.append({ actorId: user._id.toHexString(), action: 'document.uploaded', target: doc._id.toHexString(), data: { meetingId: meeting._id.toHexString(), filename: version.filename, sha256: version.originalSha256, pages: version.pageCount, size: version.originalSize } });
+        broadcastChange(app, await app.meetings.bump(meeting._id), 'documents');
+        return reply.status(201).send(await one(app, doc, user));
+      },
+    );
+
+    uploads.post(
+      '/documents/:id/versions',
+      { schema: { tags: ['documents'], summary: 'Replace a document with a new version; the body is the file', params: IdParamsSchema, querystring: UploadQuerySchema, response: { 201: DocumentSchema, ...errors } } },
+      async (request, reply) => {
+        const user = request.user!;
+        const { doc, meeting, role } = await app.documents.access(toObjectId(request.params.id), user);
+        if (!canEditDocuments(meeting.status, role)) throw new AppError(role === 'secretary' ? 'MEETING_NOT_EDITABLE' : 'FORBIDDEN');
+        checkDeclaredLength(app, request.headers['content-length']);
+        const { doc: after, version } = await app.documents.ingest({ meeting, itemId: doc.itemId, filename: request.query.filename, body: request.raw, uploader: user, replace: doc });
+        await app.audit.append({ actorId: user._id.toHexString(), action: 'document.replaced', target: doc._id.toHexString(), data: { meetingId: meeting._id.toHexString(), version: version.version, sha256: version.originalSha256 } });
+        broadcastChange(app, await app.meetings.bump(meeting._id), 'documents');
+        return reply.status(201).send(await one(app, after, user));
+      },
+    );
+  });
+
+  app.get('/meetings/:id/documents', { schema: { tags: ['documents'], summary: 'Documents I may read', params: IdParamsSchema, querystring: Type.Object({ itemId: Type.Optional(IdSchema) }, { additionalProperties: false }), response: { 200: DocumentListSchema, ...errors } } }, async (request) => {
+    const { meeting, role } = await app.meetings.access(toObjectId(request.params.id), request.user!);
+    return { items: await app.documents.list(meeting, role, request.user!, request.query.itemId ? toObjectId(request.query.itemId) : undefined) };
+  });
+
+  app.get('/meetings/:id/reads', { schema: { tags: ['documents'], summary: 'Who opened which document (organisers)', params: IdParamsSchema, response: { 200: ReadReportSchema, ...errors } } }, async (request) => {
+    const { meeting, role } = await app.meetings.access(toObjectId(request.params.id), request.user!);
+    if (!isOrganiser(role)) throw new AppError('FORBIDDEN');
+    return app.documents.readReport(meeting);
+  });
+
+  app.get('/documents/:id', { schema: { tags: ['documents'], summary: 'One document', params: IdParamsSchema, response: { 200: DocumentSchema, ...errors } } }, async (request) => {
+    const { doc } = await app.documents.access(toObjectId(request.params.id), request.user!);
+    return one(app, doc, request.user!);
+  });
+
+  app.patch('/documents/:id', { schema: { tags: ['documents'], summary: 'Title, access and confidentiality', params: IdParamsSchema, body: UpdateDocumentSchema, response: { 200: DocumentSchema, ...errors } } }, async (request) => {
+    const user = request.user!;
+    const { doc, meeting, role } = await app.documents.access(toObjectId(request.params.id), user);
+    if (!canEditDocuments(meeting.status, role)) throw new AppError(role === 'secretary' ? 'MEETING_NOT_EDITABLE' : 'FORBIDDEN');
+    await app.documents.update(doc, meeting, request.body);
+    await app.audit.append({ actorId: user._id.toHexString(), action: 'document.updated', target: doc._id.toHexString(), data: { meetingId: meeting._id.toHexString(), ...request.body } });
+    broadcastChange(app, await app.meetings.bump(meeting._id), 'documents');
+    return one(app, doc, user);
+  });
+
+  app.get('/documents/:id/versions', { schema: { tags: ['documents'], summary: 'All versions, newest first', params: IdParamsSchema, response: { 200: DocumentVersionListSchema, ...errors } } }, async (request) => {
+    const { doc } = await app.documents.access(toObjectId(request.params.id), request.user!);
+    return { items: await app.documents.versions(doc) };
+  });
+
+  app.post('/documents/:id/open', { schema: { tags: ['documents'], summary: 'Record that I opened the current version', params: IdParamsSchema, response: { 204: Type.Null(), ...errors } } }, async (request, reply) => {
+    const user = request.user!;
+    const { doc } = await app.documents.access(toObjectId(request.params.id), user);
+    await app.documents.recordOpen(doc, user);
+    await app.audit.append({ actorId: user._id.toHexString(), action: 'document.opened', target: doc._id.toHexString(), data: { version: doc.currentVersion } });
+    return reply.status(204).send(null);
+  });
+
+  app.route({
+    method: ['GET', 'HEAD'],
+    url: '/documents/:id/file',
+    schema: { tags: ['documents'], summary: 'The file bytes, with HTTP range support', params: IdParamsSchema, querystring: FileQuery },
+    handler: async (request, reply) => {
+      const user = request.user!;
+      const { doc } = await app.documents.access(toObjectId(request.params.id), user);
+      const version = await app.documents.version(doc, request.query.version);
+      const original = request.query.variant === 'original';
+      // Confidential documents are for reading in the viewer only: no original, no download.
+      if (doc.confidential && (original || request.query.download)) throw new AppError('FORBIDDEN');
+      return serveFile(request, reply, app.documents.bucket, {
+        fileId: original ? version.originalFileId : version.pdfFileId,
+        size: original ? version.originalSize : version.pdfSize,
+        sha256: original ? version.originalSha256 : version.pdfSha256,
+        contentType: original ? version.originalType : 'application/pdf',
+        filename: original ? version.filename : version.filename.replace(/\.[^.]+$/, '') + '.pdf',
+        download: !!request.query.download,
+      });
+    },
+  });
+};
+
+export default documentsRoutes;

@@ -1,0 +1,58 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+
+/** A real multi-page PDF, each page numbered, so byte ranges and page counts can be checked. */
+export async function makePdf(pages: number, opts: { padBytes?: number } = {}): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  for (let i = 1; i <= pages; i++) {
+    const page = pdf.addPage([595, 842]);
+    page.drawText(`Page ${i}`, { x: 50, y: 780, size: 24, font });
+  }
+  if (opts.padBytes) {
+    // An attachment makes the file as large as a test needs without many pages.
+    await pdf.attach(Buffer.alloc(opts.padBytes, 7), 'padding.bin', { mimeType: 'application/octet-stream' });
+  }
+  return Buffer.from(await pdf.save({ useObjectStreams: false }));
+}
+
+function tmp(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'ecab-test-'));
+}
+
+/** The same PDF, encrypted with a user password by qpdf. */
+export function encryptPdf(bytes: Buffer): Buffer {
+  const dir = tmp();
+  try {
+    fs.writeFileSync(path.join(dir, 'in.pdf'), bytes);
+    execFileSync('qpdf', ['--encrypt', 'user-pass', 'owner-pass', '256', '--', path.join(dir, 'in.pdf'), path.join(dir, 'out.pdf')]);
+    return fs.readFileSync(path.join(dir, 'out.pdf'));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A real .docx, written by LibreOffice from HTML (each <p class="pb"> starts a new page). */
+export function makeDocx(html: string): Buffer {
+  const dir = tmp();
+  try {
+    fs.writeFileSync(path.join(dir, 'source.html'), html);
+    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--norestore', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, path.join(dir, 'source.html')], { stdio: 'ignore', timeout: 180_000 });
+    return fs.readFileSync(path.join(dir, 'source.docx'));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function pdfText(bytes: Buffer): string {
+  const dir = tmp();
+  try {
+    fs.writeFileSync(path.join(dir, 'f.pdf'), bytes);
+    return execFileSync('pdftotext', ['-layout', path.join(dir, 'f.pdf'), '-']).toString();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
