@@ -25,8 +25,9 @@ for (const name of fs.existsSync(appDir) ? fs.readdirSync(appDir) : []) {
 fs.rmSync(absDataDir, { recursive: true, force: true });
 
 // Without a built client the server only answers the API, and every test would fail on a blank page.
-if (!fs.existsSync(path.join(repoRoot, 'client/dist/index.html'))) {
-  console.error('client/dist is missing: build the client first (pnpm --filter @e-cabinet/client build).');
+const clientDist = process.env.CLIENT_DIST ?? 'client/dist';
+if (!fs.existsSync(path.resolve(repoRoot, clientDist, 'index.html'))) {
+  console.error(`${clientDist} has no index.html: build the client first (pnpm --filter @e-cabinet/client build).`);
   process.exit(1);
 }
 

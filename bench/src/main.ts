@@ -19,6 +19,13 @@ type CaseOutcome = (CaseResult & { cpuPercent: CpuPercent }) | { error: string }
 
 const log = (line: string) => void process.stderr.write(`${line}\n`);
 
+/** The message with its causes: undici's "fetch failed" says why only in `cause`. */
+function describe(err: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = err; e instanceof Error && parts.length < 4; e = e.cause) parts.push(e.message);
+  return parts.length ? parts.join(': ') : String(err);
+}
+
 async function main(): Promise<number> {
   let args;
   try {
@@ -95,14 +102,19 @@ async function main(): Promise<number> {
         if (!args.json) process.stdout.write(`${renderCase(c.name, c.description, result, cpuPercent)}\n`);
       } catch (err) {
         failed = true;
-        cases[c.name] = { error: (err as Error).message };
+        cases[c.name] = { error: describe(err) };
         log(`✖ ${c.name} failed: ${(err as Error).stack ?? String(err)}`);
-        if (!args.json) process.stdout.write(`== ${c.name}: FAILED: ${(err as Error).message}\n\n`);
+        if (!args.json) process.stdout.write(`== ${c.name}: FAILED: ${describe(err)}\n\n`);
       }
     }
   } finally {
-    const { exitCode, shutdownMs } = await server.stop();
-    log(`Server stopped (exit code ${exitCode}) in ${Math.round(shutdownMs)} ms.`);
+    const { exitCode, shutdownMs, exitedEarly } = await server.stop();
+    if (exitedEarly) {
+      failed = true;
+      log(`✖ The server exited by itself during the run (exit code ${exitCode}).`);
+    } else {
+      log(`Server stopped (exit code ${exitCode}) in ${Math.round(shutdownMs)} ms.`);
+    }
   }
 
   const json = JSON.stringify({ machine, cases }, null, 2);

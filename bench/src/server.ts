@@ -16,7 +16,14 @@ export interface RunningServer {
   /** What the server printed after "Database:". */
   db: string;
   /** SIGTERM, wait for a graceful exit (SIGKILL after 30 s), then delete the data directory. */
-  stop(): Promise<{ exitCode: number | null; shutdownMs: number }>;
+  stop(): Promise<StopResult>;
+}
+
+export interface StopResult {
+  exitCode: number | null;
+  shutdownMs: number;
+  /** It had already exited before it was asked to stop: it crashed during the run. */
+  exitedEarly: boolean;
 }
 
 export interface StartOptions {
@@ -99,7 +106,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   }
 
   // Idempotent: a second SIGTERM would make close-with-grace exit without closing anything.
-  let stopped: Promise<{ exitCode: number | null; shutdownMs: number }> | undefined;
+  let stopped: Promise<StopResult> | undefined;
   return {
     baseUrl,
     pid,
@@ -110,12 +117,17 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     },
   };
 
-  async function stopOnce(): Promise<{ exitCode: number | null; shutdownMs: number }> {
+  async function stopOnce(): Promise<StopResult> {
     const started = performance.now();
-    if (child.exitCode === null && child.signalCode === null) {
-      // Only the server itself: a second SIGTERM (from tsx relaying one sent to the group)
-      // makes close-with-grace exit at once, without closing the database.
-      process.kill(pid, 'SIGTERM');
+    let exitedEarly = child.exitCode !== null || child.signalCode !== null;
+    if (!exitedEarly) {
+      try {
+        // Only the server itself: a second SIGTERM (from tsx relaying one sent to the group)
+        // makes close-with-grace exit at once, without closing the database.
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        exitedEarly = true; // gone, and its launchers are about to follow
+      }
       const timer = setTimeout(killGroup, STOP_TIMEOUT_MS);
       await exited;
       clearTimeout(timer);
@@ -124,7 +136,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     // running in the group; nothing else is in it.
     killGroup();
     cleanUp();
-    return { exitCode: child.exitCode, shutdownMs: performance.now() - started };
+    return { exitCode: child.exitCode, shutdownMs: performance.now() - started, exitedEarly };
   }
 }
 

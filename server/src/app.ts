@@ -24,6 +24,7 @@ import auditRoutes from './audit/audit-routes.ts';
 import meetingsRoutes from './meetings/meetings-routes.ts';
 import agendaRoutes from './meetings/agenda-routes.ts';
 import documentsRoutes from './documents/documents-routes.ts';
+import directoryRoutes from './users/directory-routes.ts';
 import notificationsRoutes from './distribution/notifications-routes.ts';
 
 export interface AppOptions {
@@ -91,6 +92,7 @@ export const app = fp<AppOptions>(
     await server.register(meetingsRoutes, { prefix: '/api/meetings' });
     await server.register(agendaRoutes, { prefix: '/api/meetings' });
     await server.register(documentsRoutes, { prefix: '/api' });
+    await server.register(directoryRoutes, { prefix: '/api/directory' });
     await server.register(notificationsRoutes, { prefix: '/api/notifications' });
     if (opts.config.serveClient) await server.register(clientStatic, { root: opts.config.clientDist });
   },

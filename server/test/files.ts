@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +15,8 @@ export async function makePdf(pages: number, opts: { padBytes?: number } = {}): 
   }
   if (opts.padBytes) {
     // An attachment makes the file as large as a test needs without many pages.
-    await pdf.attach(Buffer.alloc(opts.padBytes, 7), 'padding.bin', { mimeType: 'application/octet-stream' });
+    // Random bytes, so compression cannot shrink them.
+    await pdf.attach(randomBytes(opts.padBytes), 'padding.bin', { mimeType: 'application/octet-stream' });
   }
   return Buffer.from(await pdf.save({ useObjectStreams: false }));
 }

@@ -12,7 +12,7 @@ import { serveFile } from './serve-file.ts';
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema, 413: ApiErrorSchema, 415: ApiErrorSchema, 422: ApiErrorSchema };
 const ItemParams = Type.Object({ id: IdSchema, itemId: IdSchema }, { additionalProperties: false });
 const FileQuery = Type.Object(
-  { version: Type.Optional(Type.Integer({ minimum: 1 })), variant: Type.Optional(Type.Union([Type.Literal('pdf'), Type.Literal('original')])), download: Type.Optional(Type.Boolean()) },
+  { version: Type.Optional(Type.Integer({ minimum: 1 })), variant: Type.Optional(Type.Union([Type.Literal('pdf'), Type.Literal('original')])), download: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('true'), Type.Literal('0'), Type.Literal('false')])) },
   { additionalProperties: false },
 );
 
@@ -117,16 +117,17 @@ const documentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const user = request.user!;
       const { doc } = await app.documents.access(toObjectId(request.params.id), user);
       const version = await app.documents.version(doc, request.query.version);
+      const download = request.query.download === '1' || request.query.download === 'true';
       const original = request.query.variant === 'original';
       // Confidential documents are for reading in the viewer only: no original, no download.
-      if (doc.confidential && (original || request.query.download)) throw new AppError('FORBIDDEN');
+      if (doc.confidential && (original || download)) throw new AppError('FORBIDDEN');
       return serveFile(request, reply, app.documents.bucket, {
         fileId: original ? version.originalFileId : version.pdfFileId,
         size: original ? version.originalSize : version.pdfSize,
         sha256: original ? version.originalSha256 : version.pdfSha256,
         contentType: original ? version.originalType : 'application/pdf',
         filename: original ? version.filename : version.filename.replace(/\.[^.]+$/, '') + '.pdf',
-        download: !!request.query.download,
+        download,
       });
     },
   });

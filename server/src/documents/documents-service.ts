@@ -42,7 +42,7 @@ export function canRead(doc: Pick<DocumentDoc, 'access' | 'allowedUserIds'>, rol
 }
 
 function safeFilename(name: string): string {
-  const base = path.basename(name.normalize('NFC').replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const base = path.basename(name.normalize('NFC').replace(/\\/g, '/')).replace(/\p{Cc}/gu, '').trim();
   return base.slice(0, 200) || 'document';
 }
 

@@ -84,3 +84,11 @@ export type UserListQuery = Static<typeof UserListQuerySchema>;
 
 export const UserListSchema = Type.Object({ items: Type.Array(UserSchema) });
 export type UserList = Static<typeof UserListSchema>;
+
+export const DirectorySchema = Type.Object({
+  users: Type.Array(
+    Type.Object({ id: IdSchema, fullName: Type.String(), title: Type.Union([Type.String(), Type.Null()]), unitId: Type.Union([IdSchema, Type.Null()]), role: RoleSchema }),
+  ),
+  units: Type.Array(Type.Object({ id: IdSchema, name: Type.String(), code: Type.String(), parentId: Type.Union([IdSchema, Type.Null()]) })),
+});
+export type Directory = Static<typeof DirectorySchema>;
