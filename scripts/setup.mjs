@@ -19,8 +19,13 @@ try {
         { pkg: 'qpdf', cmd: 'qpdf' },
         { pkg: 'poppler-utils', cmd: 'pdftotext' },
         { pkg: 'fonts-noto-core' },
+        // Word/Excel/PowerPoint to PDF; Liberation keeps Word's pagination.
+        { pkg: 'libreoffice-writer-nogui', cmd: 'soffice' },
+        { pkg: 'libreoffice-calc-nogui' },
+        { pkg: 'libreoffice-impress-nogui' },
+        { pkg: 'fonts-liberation2' },
       ],
-      'PDF processing and fonts',
+      'PDF processing, office conversion and fonts',
     );
   }
   if (all || args.has('--db')) {

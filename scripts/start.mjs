@@ -10,7 +10,9 @@ try {
   await run('pnpm', ['--filter', '@e-cabinet/client', 'build']);
   log(`Ready to start after ${((Date.now() - started) / 1000).toFixed(1)} s of preparation.`);
   // exec-like: the server gets our signals and its exit code is ours.
-  await run('pnpm', ['exec', 'tsx', 'server/src/server.ts'], { cwd: ROOT });
+  // Straight under node: through pnpm and tsx the server would get each signal twice, and
+  // close-with-grace treats a second signal as "exit now", skipping the clean shutdown.
+  await run('node', ['--import', 'tsx', 'server/src/server.ts'], { cwd: ROOT });
 } catch (err) {
   log(err.message);
   process.exit(err.exitCode ?? 1);
