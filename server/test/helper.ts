@@ -78,8 +78,9 @@ export function connectSocket(baseUrl: string, cookie: string | null, protocolVe
 }
 
 /** Resolves with the first emission of an event (no timers: the test timeout bounds it). */
-export function once<T = unknown>(emitter: { once(event: string, fn: (arg: T) => void): unknown }, event: string): Promise<T> {
-  return new Promise((resolve) => emitter.once(event, resolve));
+export function once<T = unknown>(emitter: { once: (event: never, fn: never) => unknown }, event: string): Promise<T> {
+  const on = emitter.once as unknown as (event: string, fn: (arg: T) => void) => unknown;
+  return new Promise((resolve) => on.call(emitter, event, resolve));
 }
 
 /** A unit for tests, created through the service. */
