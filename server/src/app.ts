@@ -15,6 +15,7 @@ import mongodb from './plugins/external/mongodb.ts';
 import services from './plugins/services.ts';
 import authHooks from './auth/auth-hooks.ts';
 import socketServer from './realtime/socket-server.ts';
+import collab from './collab/collab-plugin.ts';
 import clientStatic from './plugins/client-static.ts';
 import healthRoutes from './ops/health-routes.ts';
 import authRoutes from './auth/auth-routes.ts';
@@ -83,6 +84,7 @@ export const app = fp<AppOptions>(
     await server.register(services, { config: opts.config });
     await server.register(authHooks);
     await server.register(socketServer);
+    await server.register(collab);
 
     await server.register(healthRoutes);
     await server.register(authRoutes, { prefix: '/api/auth' });

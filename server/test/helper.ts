@@ -150,3 +150,17 @@ export function upload(app: FastifyInstance, cookie: string, meetingId: string, 
     payload: bytes,
   });
 }
+
+/**
+ * The app on a database the caller names, e.g. `other.db.databaseName`: a new app on the name
+ * of a closed one sees what it stored, as after a restart. `teardown` drops that database.
+ */
+export async function buildTestAppOn(dbName: string, overrides: Partial<Config> = {}): Promise<TestApp> {
+  const config: Config = { ...loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false' }), serveClient: false, ...overrides };
+  const app = (await buildApp({ config, mongoUri: inject('mongoUri'), dbName })) as TestApp;
+  app.teardown = async () => {
+    await app.db.dropDatabase().catch(() => {});
+    await app.close();
+  };
+  return app;
+}

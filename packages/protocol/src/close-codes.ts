@@ -8,8 +8,12 @@ export const CloseCode = {
   FORBIDDEN: 4403,
   NOT_FOUND: 4404,
   BAD_DOC_NAME: 4400,
+  /** A message the server cannot decode (or a Yjs update it cannot apply): a client bug. */
+  BAD_MESSAGE: 4422,
   PROTOCOL_MISMATCH: 4426,
   SESSION_REVOKED: 4409,
+  /** A passing server problem (the database did not answer): reconnect with back-off. */
+  UNAVAILABLE: 4500,
   SERVER_RESTARTING: 4503,
   OVERLOADED: 4529,
 } as const;

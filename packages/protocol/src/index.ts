@@ -2,6 +2,7 @@ export * from './version.ts';
 export * from './locale.ts';
 export * from './errors.ts';
 export * from './close-codes.ts';
+export * from './collab.ts';
 export * from './socket.ts';
 export * from './validate.ts';
 export * from './validation-messages.ts';

@@ -5,7 +5,7 @@ import { AppError } from '../http/app-error.ts';
 import { burnVerify, verifyPassword } from './password.ts';
 import { SESSION_COOKIE } from './session-store.ts';
 import { toUser, requireStrong } from '../users/users-service.ts';
-import { revokeUserSessions } from '../realtime/revoke.ts';
+import { endSession, revokeUserSessions } from '../realtime/revoke.ts';
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 429: ApiErrorSchema };
 
@@ -55,7 +55,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/logout', { schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null() } } }, async (request, reply) => {
     if (request.session && request.user) {
-      await app.sessions.delete(request.session._id);
+      await endSession(app, request.session._id);
       await app.audit.append({ actorId: request.user._id.toHexString(), action: 'auth.logout', target: request.user.username });
     }
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });

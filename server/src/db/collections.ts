@@ -1,4 +1,4 @@
-import type { Db, ObjectId } from 'mongodb';
+import type { Binary, Db, ObjectId } from 'mongodb';
 import type { Locale, MeetingKind, MeetingRole, MeetingStatus, Role, RsvpResponse, UnitKind } from '@e-cabinet/protocol';
 
 export interface UserDoc {
@@ -180,6 +180,23 @@ export interface OutboxDoc {
   sentAt: Date | null;
 }
 
+/**
+ * One stored Yjs update of a collab doc, or a snapshot that merged earlier records. Written only
+ * by inserts (FerretDB's guarded updates are not atomic); compaction inserts the snapshot first,
+ * then deletes the records it merged, so a crash in between leaves duplicates, never a gap.
+ */
+export interface YjsUpdateDoc {
+  _id: ObjectId;
+  /** The doc's canonical name, e.g. `ann:<meetingId>:<versionId>:shared` (see `parseDocName`). */
+  docName: string;
+  kind: 'update' | 'snapshot';
+  /** A Yjs v1 update; for a snapshot, the whole state (`Y.encodeStateAsUpdate`). */
+  update: Binary;
+  at: Date;
+  /** For a snapshot: how many records it replaced. */
+  merged?: number;
+}
+
 /** Typed handles on the collections, so a misspelt name is a compile error. */
 export function collections(db: Db) {
   return {
@@ -196,6 +213,7 @@ export function collections(db: Db) {
     rsvps: db.collection<RsvpDoc>('rsvps'),
     notifications: db.collection<NotificationDoc>('notifications'),
     outbox: db.collection<OutboxDoc>('outbox'),
+    yjsUpdates: db.collection<YjsUpdateDoc>('yjsUpdates'),
   };
 }
 export type Collections = ReturnType<typeof collections>;

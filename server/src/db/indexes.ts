@@ -31,5 +31,7 @@ export async function ensureIndexes(db: Db): Promise<void> {
     c.outbox.createIndex({ status: 1, nextAttemptAt: 1 }, { name: 'due' }),
     db.collection('files.files').createIndex({ filename: 1, uploadDate: 1 }, { name: 'filename_date' }),
     db.collection('files.chunks').createIndex({ files_id: 1, n: 1 }, { unique: true, name: 'files_n_unique' }),
+    // A collab doc's records in insertion order: loading and compaction read exactly this.
+    c.yjsUpdates.createIndex({ docName: 1, _id: 1 }, { name: 'doc_id' }),
   ]);
 }
