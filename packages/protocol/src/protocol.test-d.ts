@@ -17,8 +17,8 @@ import {
 
 describe('protocol types', () => {
   it('event maps name their events', () => {
-    expectTypeOf<keyof ServerToClientEvents>().toEqualTypeOf<'session:ended' | 'meeting:published' | 'meeting:changed' | 'notification:new'>();
-    expectTypeOf<keyof ClientToServerEvents>().toEqualTypeOf<'sys:ping' | 'meeting:join' | 'meeting:leave'>();
+    expectTypeOf<keyof ServerToClientEvents>().toEqualTypeOf<'session:ended' | 'meeting:published' | 'meeting:changed' | 'notification:new' | 'presenter:state'>();
+    expectTypeOf<keyof ClientToServerEvents>().toEqualTypeOf<'sys:ping' | 'meeting:join' | 'meeting:leave' | 'presenter:update' | 'presenter:stop'>();
     expectTypeOf<Parameters<ServerToClientEvents['meeting:changed']>[0]['seq']>().toBeNumber();
     // @ts-expect-error an event that does not exist is a type error
     expectTypeOf<ClientToServerEvents['no:such-event']>().toBeNever();

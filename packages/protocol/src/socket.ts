@@ -24,6 +24,23 @@ export interface MeetingChangedPayload {
   status: MeetingStatus;
 }
 
+/** What the presenter is showing; followers jump to it. `documentId: null` means nobody presents. */
+export interface PresenterState {
+  meetingId: string;
+  presenterId: string | null;
+  presenterName: string | null;
+  documentId: string | null;
+  page: number;
+  /** Grows with every change, so a follower can ignore an older state that arrives late. */
+  at: number;
+}
+
+export const PresenterUpdateSchema = Type.Object(
+  { meetingId: IdSchema, documentId: IdSchema, page: Type.Integer({ minimum: 1, maximum: 100000 }) },
+  { additionalProperties: false },
+);
+export type PresenterUpdate = Static<typeof PresenterUpdateSchema>;
+
 export interface SessionEndedPayload {
   reason: DisconnectReason;
 }
@@ -37,14 +54,19 @@ export interface ServerToClientEvents {
   'meeting:changed': (payload: MeetingChangedPayload) => void;
   /** To a user's room. */
   'notification:new': (payload: Notification) => void;
+  /** To a meeting's room: the presenter moved (or stopped). */
+  'presenter:state': (payload: PresenterState) => void;
 }
 
 /** Commands the client sends. Every one answers through its ack, never silence. */
 export interface ClientToServerEvents {
   'sys:ping': (payload: PingPayload, ack: (res: Ack<{ serverTime: number }>) => void) => void;
   /** Follow a meeting's changes; refused (NOT_FOUND) unless the caller takes part in it. */
-  'meeting:join': (payload: MeetingRef, ack: (res: Ack<{ seq: number }>) => void) => void;
+  'meeting:join': (payload: MeetingRef, ack: (res: Ack<{ seq: number; presenter: PresenterState | null }>) => void) => void;
   'meeting:leave': (payload: MeetingRef, ack: (res: Ack) => void) => void;
+  /** Chair, secretary or an agenda item's presenter shows a document page to followers. */
+  'presenter:update': (payload: PresenterUpdate, ack: (res: Ack<{ state: PresenterState }>) => void) => void;
+  'presenter:stop': (payload: MeetingRef, ack: (res: Ack) => void) => void;
 }
 
 /** Between server processes (Redis adapter, later). */

@@ -5,6 +5,7 @@ import {
   ErrorCode,
   HandshakeAuthSchema,
   MeetingRefSchema,
+  PresenterUpdateSchema,
   PROTOCOL_VERSION,
   PingPayloadSchema,
   compileValidator,
@@ -19,6 +20,8 @@ import {
 import { ObjectId } from 'mongodb';
 import { SESSION_COOKIE } from '../auth/session-store.ts';
 import { AppError } from '../http/app-error.ts';
+import type { UserDoc } from '../db/collections.ts';
+import { PresenterService } from './presenter.ts';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -53,6 +56,7 @@ function readCookie(header: string | undefined, name: string): string | undefine
 const checkHandshake = compileValidator(HandshakeAuthSchema);
 const checkPing = compileValidator(PingPayloadSchema);
 const checkMeetingRef = compileValidator(MeetingRefSchema);
+const checkPresenter = compileValidator(PresenterUpdateSchema);
 
 /**
  * Socket.io on the app's own HTTP server. The handshake checks the protocol version and the
@@ -89,6 +93,8 @@ export default fp(
         next(handshakeError(ErrorCode.UNAVAILABLE, locale));
       }
     });
+
+    const presenter = new PresenterService(app);
 
     io.on('connection', (socket) => {
       void socket.join([rooms.user(socket.data.userId), rooms.session(socket.data.sessionId)]);
@@ -129,12 +135,42 @@ export default fp(
           if (!user?.active) return ack(fail(ErrorCode.SESSION_REVOKED));
           const { meeting } = await app.meetings.access(new ObjectId(checked.value.meetingId), user);
           await socket.join(rooms.meeting(meeting._id.toHexString()));
-          ack({ ok: true, seq: meeting.seq });
+          ack({ ok: true, seq: meeting.seq, presenter: await presenter.current(meeting._id.toHexString()) });
         } catch (err) {
           if (err instanceof AppError) return ack(fail(err.code));
           app.log.error({ err }, 'meeting:join failed');
           ack(fail(ErrorCode.INTERNAL));
         }
+      });
+
+      /** Runs a command for the socket's (still active) user, answering every outcome. */
+      const asUser = async <T extends object>(ack: (res: { ok: true } & T | ReturnType<typeof fail>) => void, fn: (user: UserDoc) => Promise<T>) => {
+        try {
+          const user = await app.users.byId(new ObjectId(socket.data.userId));
+          if (!user?.active) return ack(fail(ErrorCode.SESSION_REVOKED));
+          ack({ ok: true, ...(await fn(user)) });
+        } catch (err) {
+          if (err instanceof AppError) return ack(fail(err.code));
+          app.log.error({ err }, 'socket command failed');
+          ack(fail(ErrorCode.INTERNAL));
+        }
+      };
+
+      socket.on('presenter:update', async (payload, ack) => {
+        if (typeof ack !== 'function') return;
+        const checked = checkPresenter(payload, socket.data.locale);
+        if (!checked.ok) return ack(fail(ErrorCode.VALIDATION));
+        await asUser(ack, async (user) => ({ state: await presenter.update(user, checked.value.meetingId, checked.value.documentId, checked.value.page) }));
+      });
+
+      socket.on('presenter:stop', async (payload, ack) => {
+        if (typeof ack !== 'function') return;
+        const checked = checkMeetingRef(payload, socket.data.locale);
+        if (!checked.ok) return ack(fail(ErrorCode.VALIDATION));
+        await asUser(ack, async (user) => {
+          await presenter.stop(user, checked.value.meetingId);
+          return {};
+        });
       });
 
       socket.on('meeting:leave', async (payload, ack) => {
