@@ -1,5 +1,7 @@
 /** Seeded by SEED_DEMO=true (server/src/seed/demo-data.ts). */
 export const ADMIN = { username: 'admin', password: 'Admin@2026' } as const;
+/** Demo accounts that share the password DaiBieu@2026. */
+export const MEMBERS = ['phochutich', 'taichinh', 'khdt', 'tuphap', 'yte', 'tanlap', 'anphu'].map((username) => ({ username, password: 'DaiBieu@2026' }));
 export const SESSION_COOKIE = 'ecab_sid';
 
 /**

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CaseContext, CaseResult } from './case.ts';
+import type { BenchCase, CaseResult } from './case.ts';
 import { cpuMeter, databasePids, type CpuPercent } from './proc.ts';
 import { loadCases } from './registry.ts';
 import { renderCase, renderMachine, type Machine } from './report.ts';
@@ -17,6 +17,14 @@ const USAGE = `Usage: pnpm bench [--case <name>[,<name>…]] [--duration <second
 
 type CaseOutcome = (CaseResult & { cpuPercent: CpuPercent }) | { error: string };
 
+interface Options {
+  cases: BenchCase[];
+  durationMs: number;
+  json: boolean;
+  out: string | undefined;
+  verbose: boolean;
+}
+
 const log = (line: string) => void process.stderr.write(`${line}\n`);
 
 /** The message with its causes: undici's "fetch failed" says why only in `cause`. */
@@ -26,13 +34,14 @@ function describe(err: unknown): string {
   return parts.length ? parts.join(': ') : String(err);
 }
 
-async function main(): Promise<number> {
-  let args;
+/** Parses the command line; a number is the exit code to stop with (usage error or --help). */
+async function parseCli(argv: string[]): Promise<Options | number> {
+  let values;
   try {
     // pnpm may pass a literal "--" before the script's own arguments.
-    const argv = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
-    args = parseArgs({
-      args: argv,
+    const args = argv[0] === '--' ? argv.slice(1) : argv;
+    values = parseArgs({
+      args,
       options: {
         case: { type: 'string', multiple: true },
         duration: { type: 'string', default: '5' },
@@ -43,85 +52,89 @@ async function main(): Promise<number> {
       },
     }).values;
   } catch (err) {
-    log(`${(err as Error).message}\n${USAGE}`);
+    log(`${describe(err)}\n${USAGE}`);
     return 2;
   }
-  if (args.help) {
+  if (values.help) {
     log(USAGE);
     return 0;
   }
-  const durationMs = Number(args.duration) * 1000;
+  const durationMs = Number(values.duration) * 1000;
   if (!(durationMs > 0)) {
-    log(`--duration: expected a number of seconds above 0, got "${args.duration}"`);
+    log(`--duration: expected a number of seconds above 0, got "${values.duration}"`);
     return 2;
   }
-
   const all = await loadCases();
-  const wanted = args.case?.flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean);
+  const wanted = values.case?.flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean);
   const unknown = wanted?.filter((name) => !all.some((c) => c.name === name)) ?? [];
   if (unknown.length) {
     log(`Unknown case ${unknown.join(', ')}. Cases: ${all.map((c) => c.name).join(', ')}`);
     return 2;
   }
-  const selected = wanted ? all.filter((c) => wanted.includes(c.name)) : all;
+  const cases = wanted ? all.filter((c) => wanted.includes(c.name)) : all;
+  return { cases, durationMs, json: values.json, out: values.out, verbose: values.verbose };
+}
+
+async function main(): Promise<number> {
+  const opts = await parseCli(process.argv.slice(2));
+  if (typeof opts === 'number') return opts;
 
   // Ctrl-C reaches only the bench (the server has its own process group): stop the server first.
   let server: RunningServer | undefined;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       log(`${signal}: stopping the server`);
-      void (server?.stop() ?? Promise.resolve())
-        .then((s) => s && log(`Server stopped (exit code ${s.exitCode}).`))
-        .finally(() => process.exit(130));
+      void (server?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
     });
   }
 
-  // Taken before the server starts, so it shows what else the machine is doing.
+  // Taken before any server starts, so it shows what else the machine is doing.
   const loadAverage = Math.round(os.loadavg()[0]! * 100) / 100;
-  log('Starting the server…');
-  try {
-    server = await startServer({ log, verbose: args.verbose });
-  } catch (err) {
-    log(`The server did not start: ${(err as Error).message}`);
-    return 1;
-  }
-  const machine: Machine = { cores: os.cpus().length, node: process.version, db: server.db, loadAverage };
-  if (!args.json) process.stdout.write(`${renderMachine(machine)}\n`);
-  const ctx: CaseContext = { baseUrl: server.baseUrl, serverPid: server.pid, durationMs, warmupMs: Math.min(1000, durationMs / 5), log };
-  const dbPids = databasePids(server.pid);
+  let machine: Machine | undefined;
   const cases: Record<string, CaseOutcome> = {};
   let failed = false;
-  try {
-    for (const c of selected) {
-      log(`▶ ${c.name}: ${c.description}`);
-      const cpu = cpuMeter(server.pid, dbPids);
-      try {
-        const result = await c.run(ctx);
-        const cpuPercent = cpu();
-        cases[c.name] = { ...result, cpuPercent };
-        if (!args.json) process.stdout.write(`${renderCase(c.name, c.description, result, cpuPercent)}\n`);
-      } catch (err) {
-        failed = true;
-        cases[c.name] = { error: describe(err) };
-        log(`✖ ${c.name} failed: ${(err as Error).stack ?? String(err)}`);
-        if (!args.json) process.stdout.write(`== ${c.name}: FAILED: ${describe(err)}\n\n`);
-      }
+  for (const c of opts.cases) {
+    // A fresh server and database per case: no case inherits another's sessions, garbage or
+    // heap, so each figure means the same whatever else was selected.
+    log(`▶ ${c.name}: starting the server`);
+    try {
+      server = await startServer({ log, verbose: opts.verbose });
+    } catch (err) {
+      log(`The server did not start: ${describe(err)}`);
+      return 1;
     }
-  } finally {
+    if (!machine) {
+      machine = { cores: os.cpus().length, node: process.version, db: server.db, loadAverage };
+      if (!opts.json) process.stdout.write(`${renderMachine(machine)}\n`);
+    }
+    log(`▶ ${c.name}: ${c.description}`);
+    const cpu = cpuMeter(server.pid, databasePids(server.pid));
+    try {
+      const ctx = { baseUrl: server.baseUrl, serverPid: server.pid, durationMs: opts.durationMs, warmupMs: Math.min(1000, opts.durationMs / 5), log };
+      const result = await c.run(ctx);
+      const cpuPercent = cpu();
+      cases[c.name] = { ...result, cpuPercent };
+      if (!opts.json) process.stdout.write(`${renderCase(c.name, c.description, result, cpuPercent)}\n`);
+    } catch (err) {
+      failed = true;
+      cases[c.name] = { error: describe(err) };
+      log(`✖ ${c.name} failed: ${(err as Error).stack ?? String(err)}`);
+      if (!opts.json) process.stdout.write(`== ${c.name}: FAILED: ${describe(err)}\n\n`);
+    }
     const { exitCode, shutdownMs, exitedEarly } = await server.stop();
     if (exitedEarly) {
       failed = true;
-      log(`✖ The server exited by itself during the run (exit code ${exitCode}).`);
+      log(`✖ The server exited by itself during ${c.name} (exit code ${exitCode}).`);
     } else {
-      log(`Server stopped (exit code ${exitCode}) in ${Math.round(shutdownMs)} ms.`);
+      log(`  server stopped (exit code ${exitCode}) in ${Math.round(shutdownMs)} ms`);
     }
   }
 
   const json = JSON.stringify({ machine, cases }, null, 2);
-  if (args.json) process.stdout.write(`${json}\n`);
-  if (args.out) {
+  if (opts.json) process.stdout.write(`${json}\n`);
+  if (opts.out) {
     // pnpm runs the script in bench/; resolve the path from where the user typed the command.
-    const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), args.out);
+    const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), opts.out);
     fs.writeFileSync(file, `${json}\n`);
     log(`Wrote ${file}`);
   }

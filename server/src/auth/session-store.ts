@@ -34,8 +34,10 @@ export class SessionStore {
   async resolve(token: string | undefined): Promise<SessionDoc | null> {
     if (!token || token.length > 100) return null;
     const now = new Date();
-    const session = await this.c.sessions.findOne({ _id: hashToken(token), expiresAt: { $gt: now } });
-    if (!session) return null;
+    // By _id alone, expiry checked here: FerretDB does not push an `expiresAt` condition down
+    // and would scan every session on each request and socket command (measured by the bench).
+    const session = await this.c.sessions.findOne({ _id: hashToken(token) });
+    if (!session || session.expiresAt.getTime() <= now.getTime()) return null;
     if (session.expiresAt.getTime() - now.getTime() < this.ttlMs / 2) {
       const expiresAt = new Date(now.getTime() + this.ttlMs);
       await this.c.sessions.updateOne({ _id: session._id }, { $set: { expiresAt } });
@@ -45,7 +47,8 @@ export class SessionStore {
   }
 
   async isLive(sessionId: string): Promise<boolean> {
-    return (await this.c.sessions.countDocuments({ _id: sessionId, expiresAt: { $gt: new Date() } }, { limit: 1 })) > 0;
+    const session = await this.c.sessions.findOne({ _id: sessionId }, { projection: { expiresAt: 1 } });
+    return !!session && session.expiresAt.getTime() > Date.now();
   }
 
   async delete(sessionId: string): Promise<void> {
