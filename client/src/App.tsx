@@ -12,6 +12,10 @@ import { NotFoundPage } from './features/shell/NotFoundPage';
 import { UsersPage } from './features/users/UsersPage';
 import { UnitsPage } from './features/units/UnitsPage';
 import { AuditPage } from './features/audit/AuditPage';
+import { MeetingsPage } from './features/meetings/MeetingsPage';
+import { NewMeetingPage } from './features/meetings/NewMeetingPage';
+import { MeetingPage } from './features/meetings/MeetingPage';
+import { DocumentViewerPage } from './features/viewer/DocumentViewerPage';
 
 /** Everything behind the login: one socket per session, the shell around every page. */
 function Protected() {
@@ -34,6 +38,10 @@ export function App() {
             <Route element={<Protected />}>
               <Route index element={<HomePage />} />
               <Route path="account/password" element={<ChangePasswordPage />} />
+              <Route path="meetings" element={<MeetingsPage />} />
+              <Route path="meetings/new" element={<NewMeetingPage />} />
+              <Route path="meetings/:id" element={<MeetingPage />} />
+              <Route path="documents/:id" element={<DocumentViewerPage />} />
               <Route path="admin" element={<RequireRole role={Role.admin} />}>
                 <Route index element={<Navigate to="users" replace />} />
                 <Route path="users" element={<UsersPage />} />

@@ -41,6 +41,14 @@ export function onUnauthorized(handler: () => void): () => void {
   };
 }
 
+/**
+ * Reports a 401 from a request made outside {@link api} (an XMLHttpRequest upload), so the
+ * session ends the same way.
+ */
+export function reportUnauthorized(): void {
+  unauthorizedHandler?.();
+}
+
 /** The code to assume when an error response is not ours (a proxy page, a framework default). */
 export function codeForStatus(status: number): ErrorCode {
   switch (status) {
@@ -73,7 +81,8 @@ export function parseErrorBody(status: number, body: unknown, locale: Locale): A
   return { code, message: errorMessage(code, locale) };
 }
 
-function buildUrl(path: string, query: RequestOptions['query']): string {
+/** `path?query`, leaving out empty, null and undefined values. */
+export function buildUrl(path: string, query: RequestOptions['query']): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {

@@ -1,3 +1,4 @@
+import { enMeetings } from './en-meetings';
 import type { Messages } from './vi';
 
 /** English strings. Typed as `Messages`, so a missing or extra key is a compile error. */
@@ -46,6 +47,7 @@ export const en: Messages = {
 
   'nav.label': 'Main navigation',
   'nav.home': 'Home',
+  'nav.meetings': 'Meetings',
   'nav.users': 'Users',
   'nav.units': 'Units',
   'nav.audit': 'Audit log',
@@ -64,8 +66,10 @@ export const en: Messages = {
   'conn.reload': 'Reload page',
 
   'home.welcome': 'Welcome, {name}',
-  'home.emptyTitle': 'No meetings yet',
-  'home.emptyBody': 'Meetings arrive in a later release.',
+  'home.upcoming': 'Upcoming meetings',
+  'home.allMeetings': 'See all meetings',
+  'home.emptyTitle': 'No upcoming meetings',
+  'home.emptyBody': 'Meetings you are invited to appear here.',
   'home.changePassword': 'Change password',
 
   'notFound.title': 'Page not found',
@@ -143,4 +147,6 @@ export const en: Messages = {
 
   'toast.region': 'Notifications',
   'error.network': 'Cannot reach the server. Check the network and try again.',
+
+  ...enMeetings,
 };

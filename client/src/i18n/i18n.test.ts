@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES, UNIT_KINDS } from '@e-cabinet/protocol';
+import { MEETING_KINDS, MEETING_ROLES, MEETING_STATUSES, MEETING_TRANSITION_NAMES, ROLES, UNIT_KINDS } from '@e-cabinet/protocol';
 import { en } from './en';
 import { interpolate, makeT, translate, type Placeholders } from './index';
 import { vi } from './vi';
@@ -44,6 +44,75 @@ describe('dictionaries', () => {
     expect(vi['auth.sessionEnded']).toContain('Phiên đăng nhập đã kết thúc');
     expect(en['lang.vi']).toBe('Tiếng Việt');
     expect(vi['lang.en']).toBe('English');
+  });
+});
+
+describe('meeting vocabulary', () => {
+  it('has a label for every meeting status, role, kind and transition', () => {
+    for (const dict of [vi, en]) {
+      for (const s of MEETING_STATUSES) expect(dict[`meetingStatus.${s}`]).toBeTruthy();
+      for (const r of MEETING_ROLES) expect(dict[`meetingRole.${r}`]).toBeTruthy();
+      for (const k of MEETING_KINDS) expect(dict[`meetingKind.${k}`]).toBeTruthy();
+      for (const t of MEETING_TRANSITION_NAMES) expect(dict[`transition.${t}`]).toBeTruthy();
+    }
+  });
+
+  it('keeps the names users and tests rely on', () => {
+    expect(vi['nav.meetings']).toBe('Cuộc họp');
+    expect(vi['meetings.create']).toBe('Tạo cuộc họp');
+    expect([vi['meetings.tab.upcoming'], vi['meetings.tab.past']]).toEqual(['Sắp diễn ra', 'Đã qua']);
+    expect([vi['meetingForm.title'], vi['meetingForm.kind'], vi['meetingForm.startsAt'], vi['meetingForm.endsAt']]).toEqual([
+      'Tên cuộc họp',
+      'Loại cuộc họp',
+      'Bắt đầu',
+      'Kết thúc',
+    ]);
+    expect([vi['meetingForm.place'], vi['meetingForm.onlineLink'], vi['participants.label']]).toEqual([
+      'Địa điểm',
+      'Đường dẫn họp trực tuyến',
+      'Thành phần tham dự',
+    ]);
+    expect(MEETING_TRANSITION_NAMES.map((n) => vi[`transition.${n}`])).toEqual([
+      'Trình duyệt',
+      'Phê duyệt',
+      'Trả lại',
+      'Phát hành',
+      'Bắt đầu họp',
+      'Kết thúc họp',
+      'Đóng cuộc họp',
+    ]);
+    expect(MEETING_STATUSES.map((s) => vi[`meetingStatus.${s}`])).toEqual([
+      'Dự thảo',
+      'Chờ duyệt',
+      'Đã duyệt',
+      'Đã phát hành',
+      'Đang họp',
+      'Đã kết thúc',
+      'Đã đóng',
+    ]);
+    expect(MEETING_ROLES.map((r) => vi[`meetingRole.${r}`])).toEqual(['Chủ trì', 'Thư ký', 'Thành viên', 'Khách mời', 'Quan sát viên']);
+    expect(MEETING_KINDS.map((k) => vi[`meetingKind.${k}`])).toEqual(['Thường kỳ', 'Bất thường', 'Chuyên đề']);
+    expect(vi['transition.comment']).toBe('Ý kiến');
+    expect([vi['rsvp.attend'], vi['rsvp.decline'], vi['rsvp.substitute']]).toEqual(['Tham dự', 'Không tham dự', 'Cử người dự thay']);
+    expect([vi['agenda.add'], vi['agenda.itemTitle'], vi['agenda.description'], vi['agenda.presenter'], vi['agenda.duration']]).toEqual([
+      'Thêm nội dung',
+      'Tiêu đề',
+      'Mô tả',
+      'Người trình bày',
+      'Thời lượng (phút)',
+    ]);
+    expect([vi['agenda.up'], vi['agenda.down']]).toEqual(['Lên', 'Xuống']);
+    expect(translate('vi', 'agenda.total', { total: 95, available: 180 })).toBe('Tổng thời gian: 95/180 phút');
+    expect(translate('vi', 'docs.uploadFor', { title: 'Mục 1' })).toBe('Tải tài liệu lên: Mục 1');
+    expect([vi['docs.processing'], vi['docs.changedSinceRead'], vi['docs.confidential'], vi['viewer.download']]).toEqual([
+      'Đang xử lý…',
+      'Đã thay đổi từ lần bạn đọc',
+      'Bảo mật',
+      'Tải về',
+    ]);
+    expect(translate('vi', 'viewer.pageLabel', { page: 3 })).toBe('Trang 3');
+    expect(vi['reads.title']).toBe('Tình hình đọc tài liệu');
+    expect(translate('vi', 'meetings.publishedToast', { title: 'X' })).toBe('Có cuộc họp mới: X');
   });
 });
 

@@ -1,3 +1,5 @@
+import { viMeetings } from './vi-meetings';
+
 /**
  * Vietnamese strings: the source of every message key. `en.ts` must have exactly these keys.
  * Placeholders are written `{name}` and filled by `t(key, { name })`.
@@ -47,6 +49,7 @@ export const vi = {
 
   'nav.label': 'Điều hướng chính',
   'nav.home': 'Trang chủ',
+  'nav.meetings': 'Cuộc họp',
   'nav.users': 'Người dùng',
   'nav.units': 'Đơn vị',
   'nav.audit': 'Nhật ký hệ thống',
@@ -65,8 +68,10 @@ export const vi = {
   'conn.reload': 'Tải lại trang',
 
   'home.welcome': 'Xin chào, {name}',
-  'home.emptyTitle': 'Chưa có cuộc họp nào',
-  'home.emptyBody': 'Chức năng cuộc họp sẽ có trong phiên bản tiếp theo.',
+  'home.upcoming': 'Cuộc họp sắp diễn ra',
+  'home.allMeetings': 'Xem tất cả cuộc họp',
+  'home.emptyTitle': 'Không có cuộc họp nào sắp diễn ra',
+  'home.emptyBody': 'Khi có giấy mời họp, cuộc họp sẽ hiện ở đây.',
   'home.changePassword': 'Đổi mật khẩu',
 
   'notFound.title': 'Không tìm thấy trang',
@@ -144,6 +149,8 @@ export const vi = {
 
   'toast.region': 'Thông báo',
   'error.network': 'Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.',
+
+  ...viMeetings,
 } as const;
 
 export type MessageKey = keyof typeof vi;

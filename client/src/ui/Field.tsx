@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 interface FieldShellProps {
   label: string;
@@ -92,5 +92,63 @@ export function SelectField({ label, value, onValueChange, options, error, hint,
         </select>
       )}
     </FieldShell>
+  );
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange'> & {
+  label: string;
+  value: string;
+  onValueChange: (value: string) => void;
+  error?: string | undefined;
+  hint?: string | undefined;
+};
+
+export function TextAreaField({ label, value, onValueChange, error, hint, ...rest }: TextAreaFieldProps) {
+  return (
+    <FieldShell label={label} error={error} hint={hint}>
+      {({ inputId, describedBy }) => (
+        <textarea
+          rows={3}
+          {...rest}
+          id={inputId}
+          value={value}
+          onChange={(e) => onValueChange(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+type CheckboxFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type' | 'checked' | 'onChange'> & {
+  label: string;
+  checked: boolean;
+  onCheckedChange: (checked: boolean) => void;
+  hint?: string | undefined;
+};
+
+/** A checkbox with its label beside it; the whole row is the touch target. */
+export function CheckboxField({ label, checked, onCheckedChange, hint, ...rest }: CheckboxFieldProps) {
+  const id = useId();
+  return (
+    <div className="field field-check">
+      <label htmlFor={id} className="check-row">
+        <input
+          {...rest}
+          id={id}
+          type="checkbox"
+          checked={checked}
+          onChange={(e) => onCheckedChange(e.target.checked)}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+        />
+        <span>{label}</span>
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+    </div>
   );
 }

@@ -5,6 +5,8 @@ import { FormError } from './FormError';
 
 interface FormDialogProps {
   title: string;
+  /** The submit button's label; "Lưu" by default. */
+  submitLabel?: string;
   busy: boolean;
   error: { summary: string | null; details: string[]; hasFieldErrors: boolean };
   onSubmit: () => void;
@@ -13,7 +15,7 @@ interface FormDialogProps {
 }
 
 /** A dialog holding one form: error summary on top, fields, then Cancel / Save. */
-export function FormDialog({ title, busy, error, onSubmit, onClose, children }: FormDialogProps) {
+export function FormDialog({ title, submitLabel, busy, error, onSubmit, onClose, children }: FormDialogProps) {
   const t = useT();
   return (
     <Dialog title={title} onClose={onClose}>
@@ -32,7 +34,7 @@ export function FormDialog({ title, busy, error, onSubmit, onClose, children }: 
             {t('common.cancel')}
           </button>
           <button type="submit" className="button-primary" disabled={busy} aria-busy={busy}>
-            {t('common.save')}
+            {submitLabel ?? t('common.save')}
           </button>
         </div>
       </form>

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
+import { ApiRequestError } from '../api/client';
 import { errorText } from '../api/errors';
 import { useLocale, useT } from '../i18n';
 
@@ -15,7 +16,11 @@ export interface Resource<T> {
   loading: boolean;
   /** The error of the current attempt, as a message for the user. */
   error: string | null;
+  /** The machine code of that error (e.g. `NOT_FOUND`), when the server sent one. */
+  errorCode: string | null;
   reload: () => void;
+  /** Replaces the data with a value the caller already has (the answer to a mutation, a live event). */
+  set: Dispatch<SetStateAction<T | undefined>>;
 }
 
 /**
@@ -45,11 +50,14 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>): Resou
 
   const current = settled !== null && settled.load === load && settled.attempt === attempt;
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const failed = current && settled.error !== undefined;
   return {
     data,
     loading: !current,
-    error: current && settled.error !== undefined ? errorText(settled.error, locale) : null,
+    error: failed ? errorText(settled.error, locale) : null,
+    errorCode: failed && settled.error instanceof ApiRequestError ? settled.error.code : null,
     reload,
+    set: setData,
   };
 }
 
@@ -88,4 +96,15 @@ export function useDocumentTitle(page: string): void {
   useEffect(() => {
     document.title = page ? `${page} · ${app}` : app;
   }, [page, app]);
+}
+
+/**
+ * Calls `reload` whenever `version` changes after the first render: for data that depends on
+ * something changing elsewhere (a live event counter), without fetching twice on mount.
+ */
+export function useReloadOn(version: number, reload: () => void): void {
+  const initial = useRef(version);
+  useEffect(() => {
+    if (version !== initial.current) reload();
+  }, [version, reload]);
 }

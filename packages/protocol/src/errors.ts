@@ -34,6 +34,7 @@ export const ErrorCode = {
   MEETING_NO_CHAIR: 'MEETING_NO_CHAIR',
   MEETING_EMPTY_AGENDA: 'MEETING_EMPTY_AGENDA',
   AGENDA_ORDER_MISMATCH: 'AGENDA_ORDER_MISMATCH',
+  AGENDA_ITEM_HAS_DOCUMENTS: 'AGENDA_ITEM_HAS_DOCUMENTS',
   PARTICIPANT_NOT_FOUND: 'PARTICIPANT_NOT_FOUND',
   FILE_EMPTY: 'FILE_EMPTY',
   FILE_TOO_LARGE: 'FILE_TOO_LARGE',
@@ -106,6 +107,10 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
   AGENDA_ORDER_MISMATCH: {
     vi: 'Chương trình họp đã thay đổi; vui lòng tải lại rồi sắp xếp lại.',
     en: 'The agenda has changed; reload it and reorder again.',
+  },
+  AGENDA_ITEM_HAS_DOCUMENTS: {
+    vi: 'Không xóa được: nội dung này đã có tài liệu.',
+    en: 'This item has documents and cannot be deleted.',
   },
   PARTICIPANT_NOT_FOUND: { vi: 'Người hoặc đơn vị tham dự không tồn tại.', en: 'The participant does not exist.' },
   FILE_EMPTY: { vi: 'Tệp rỗng.', en: 'The file is empty.' },

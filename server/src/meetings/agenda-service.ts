@@ -68,7 +68,7 @@ export class AgendaService {
 
   async remove(meeting: MeetingDoc, itemId: ObjectId): Promise<void> {
     if (await this.c.documents.findOne({ itemId, meetingId: meeting._id }, { projection: { _id: 1 } })) {
-      throw new AppError('CONFLICT');
+      throw new AppError('AGENDA_ITEM_HAS_DOCUMENTS');
     }
     const res = await this.c.agendaItems.deleteOne({ _id: itemId, meetingId: meeting._id });
     if (res.deletedCount === 0) throw new AppError('NOT_FOUND');

@@ -3,6 +3,8 @@ import { Role } from '@e-cabinet/protocol';
 import { useT, type MessageKey } from '../../i18n';
 import { useAuth, useCurrentUser } from '../auth/auth-context';
 import { ConnectionIndicator, NewVersionBanner } from '../connection/ConnectionIndicator';
+import { MeetingPublishedToasts } from '../meetings/MeetingPublishedToasts';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { LanguageSelect } from './LanguageSelect';
 
 interface NavItem {
@@ -13,6 +15,7 @@ interface NavItem {
 
 const NAV: readonly NavItem[] = [
   { to: '/', label: 'nav.home' },
+  { to: '/meetings', label: 'nav.meetings' },
   { to: '/admin/users', label: 'nav.users', adminOnly: true },
   { to: '/admin/units', label: 'nav.units', adminOnly: true },
   { to: '/admin/audit', label: 'nav.audit', adminOnly: true },
@@ -34,6 +37,7 @@ export function AppShell() {
       <header className="topbar">
         <p className="brand">{t('app.name')}</p>
         <ConnectionIndicator />
+        <NotificationBell />
         <div className="topbar-user">
           <span className="user-name">{user.fullName}</span>
           <span className="role-badge">{t(`role.${user.role}`)}</span>
@@ -49,6 +53,7 @@ export function AppShell() {
         </button>
       </header>
       <NewVersionBanner />
+      <MeetingPublishedToasts />
       <div className="shell-body">
         <nav className="sidenav" aria-label={t('nav.label')}>
           <ul>

@@ -1,8 +1,8 @@
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n';
-import { EmptyState } from '../../ui/Alerts';
 import { useDocumentTitle } from '../../ui/hooks';
 import { useCurrentUser } from '../auth/auth-context';
+import { MeetingList } from '../meetings/MeetingList';
 
 export function HomePage() {
   const t = useT();
@@ -11,9 +11,13 @@ export function HomePage() {
   return (
     <section className="page">
       <h1>{t('home.welcome', { name: user.fullName })}</h1>
-      <EmptyState title={t('home.emptyTitle')}>
-        <p>{t('home.emptyBody')}</p>
-      </EmptyState>
+      <section className="panel" aria-labelledby="home-upcoming">
+        <div className="panel-header">
+          <h2 id="home-upcoming">{t('home.upcoming')}</h2>
+          <Link to="/meetings">{t('home.allMeetings')}</Link>
+        </div>
+        <MeetingList scope="upcoming" emptyTitle={t('home.emptyTitle')} emptyBody={t('home.emptyBody')} />
+      </section>
       <p>
         <Link className="button-link" to="/account/password">
           {t('home.changePassword')}
