@@ -2,7 +2,10 @@ import type { Binary, Db } from 'mongodb';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { afterEach } from 'vitest';
 import { COLLAB_PATH, collabParams } from '@e-cabinet/protocol';
+import { buildTestApp, listen, makeMeeting, upload, type MeetingCast, type TestApp } from './helper.ts';
+import { makePdf } from './files.ts';
 
 /** Node has no browser WebSocket: a `ws` socket that sends the session cookie, as a browser would. */
 function cookieWebSocket(cookie: string | null, origin?: string) {
@@ -83,4 +86,29 @@ export async function storedDoc(db: Db, docName: string): Promise<{ doc: Y.Doc; 
   const doc = new Y.Doc();
   for (const r of records) Y.applyUpdate(doc, r.update.value());
   return { doc, records: records.length };
+}
+
+/** A published meeting with a two-page document, on a listening app, as every collab test needs. */
+export async function collabMeeting(): Promise<{ app: TestApp; baseUrl: string; cast: MeetingCast; versionId: string }> {
+  const app = await buildTestApp();
+  const baseUrl = await listen(app);
+  const cast = await makeMeeting(app, { status: 'published' });
+  const versionId = (await upload(app, cast.secretary.cookie, cast.meetingId, cast.itemId, await makePdf(2))).json().current.id as string;
+  return { app, baseUrl, cast, versionId };
+}
+
+/** Collab clients a test file opens; all are destroyed after each test (or on demand). */
+export function clientPool() {
+  const open: CollabClient[] = [];
+  const pool = {
+    add(client: CollabClient): CollabClient {
+      open.push(client);
+      return client;
+    },
+    destroyAll(): void {
+      for (const c of open.splice(0)) c.destroy();
+    },
+  };
+  afterEach(() => pool.destroyAll());
+  return pool;
 }

@@ -21,40 +21,35 @@ export async function makePdf(pages: number, opts: { padBytes?: number } = {}): 
   return Buffer.from(await pdf.save({ useObjectStreams: false }));
 }
 
-function tmp(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'ecab-test-'));
+/** Runs `fn` in a fresh temporary directory and removes it afterwards. */
+function inTempDir<T>(fn: (dir: string) => T): T {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecab-test-'));
+  try {
+    return fn(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The same PDF, encrypted with a user password by qpdf. */
 export function encryptPdf(bytes: Buffer): Buffer {
-  const dir = tmp();
-  try {
+  return inTempDir((dir) => {
     fs.writeFileSync(path.join(dir, 'in.pdf'), bytes);
     execFileSync('qpdf', ['--encrypt', 'user-pass', 'owner-pass', '256', '--', path.join(dir, 'in.pdf'), path.join(dir, 'out.pdf')]);
     return fs.readFileSync(path.join(dir, 'out.pdf'));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
-/** A real .docx, written by LibreOffice from HTML (each <p class="pb"> starts a new page). */
+/** A real .docx, written by LibreOffice from HTML. */
 export function makeDocx(html: string): Buffer {
-  const dir = tmp();
-  try {
+  return inTempDir((dir) => {
     fs.writeFileSync(path.join(dir, 'source.html'), html);
     execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--norestore', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, path.join(dir, 'source.html')], { stdio: 'ignore', timeout: 180_000 });
     return fs.readFileSync(path.join(dir, 'source.docx'));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
+/** The text of a PDF, as poppler's pdftotext reads it. */
 export function pdfText(bytes: Buffer): string {
-  const dir = tmp();
-  try {
-    fs.writeFileSync(path.join(dir, 'f.pdf'), bytes);
-    return execFileSync('pdftotext', ['-layout', path.join(dir, 'f.pdf'), '-']).toString();
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  return execFileSync('pdftotext', ['-', '-'], { input: bytes }).toString();
 }

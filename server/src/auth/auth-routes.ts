@@ -6,8 +6,9 @@ import { burnVerify, verifyPassword } from './password.ts';
 import { SESSION_COOKIE } from './session-store.ts';
 import { toUser, requireStrong } from '../users/users-service.ts';
 import { endSession, revokeUserSessions } from '../realtime/revoke.ts';
+import { errorResponses } from '../http/error-responses.ts';
 
-const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 429: ApiErrorSchema };
+const errors = errorResponses(400, 401, 403, 429);
 
 const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const cookieOptions = {

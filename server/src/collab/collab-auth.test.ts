@@ -1,31 +1,24 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ObjectId } from 'mongodb';
 import { CloseCode, docNames, isFinalCloseCode } from '@e-cabinet/protocol';
-import { buildTestApp, listen, makeMeeting, upload, type MeetingCast, type TestApp } from '../../test/helper.ts';
+import { makeMeeting, upload, type MeetingCast, type TestApp } from '../../test/helper.ts';
 import { makePdf } from '../../test/files.ts';
-import { connectCollab, type CollabClient } from '../../test/collab-client.ts';
+import { clientPool, collabMeeting, connectCollab, type CollabClient } from '../../test/collab-client.ts';
 
 let app: TestApp;
 let baseUrl: string;
 let cast: MeetingCast;
 let versionId: string;
-const clients: CollabClient[] = [];
+const clients = clientPool();
 
 beforeAll(async () => {
-  app = await buildTestApp();
-  baseUrl = await listen(app);
-  cast = await makeMeeting(app, { status: 'published' });
-  const res = await upload(app, cast.secretary.cookie, cast.meetingId, cast.itemId, await makePdf(2));
-  versionId = res.json().current.id;
-});
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy();
+  ({ app, baseUrl, cast, versionId } = await collabMeeting());
 });
 afterAll(() => app.teardown());
 
 function open(docName: string, cookie: string | null, opts: Parameters<typeof connectCollab>[3] = {}): CollabClient {
   const client = connectCollab(baseUrl, docName, cookie, opts);
-  clients.push(client);
+  clients.add(client);
   return client;
 }
 

@@ -1,10 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Binary, ObjectId } from 'mongodb';
 import * as Y from 'yjs';
 import { CloseCode, docNames } from '@e-cabinet/protocol';
 import { buildTestApp, buildTestAppOn, listen, makeMeeting, once, upload, type MeetingCast, type TestApp } from '../../test/helper.ts';
 import { makePdf } from '../../test/files.ts';
-import { connectCollab, storedDoc, until, type CollabClient } from '../../test/collab-client.ts';
+import { clientPool, collabMeeting, connectCollab, storedDoc, until, type CollabClient } from '../../test/collab-client.ts';
 import { YjsStore } from './yjs-store.ts';
 import { collections } from '../db/collections.ts';
 
@@ -12,22 +12,16 @@ let app: TestApp;
 let baseUrl: string;
 let cast: MeetingCast;
 let versionId: string;
-const clients: CollabClient[] = [];
+const clients = clientPool();
 
 beforeAll(async () => {
-  app = await buildTestApp();
-  baseUrl = await listen(app);
-  cast = await makeMeeting(app, { status: 'published' });
-  versionId = (await upload(app, cast.secretary.cookie, cast.meetingId, cast.itemId, await makePdf(2))).json().current.id;
-});
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy();
+  ({ app, baseUrl, cast, versionId } = await collabMeeting());
 });
 afterAll(() => app.teardown());
 
 async function join(url: string, docName: string, cookie: string): Promise<CollabClient> {
   const client = connectCollab(url, docName, cookie);
-  clients.push(client);
+  clients.add(client);
   await client.synced;
   return client;
 }
@@ -58,7 +52,7 @@ describe('collab persistence', () => {
     const closing = a.closed;
     await first.close();
     expect((await closing).code).toBe(CloseCode.SERVER_RESTARTING);
-    for (const c of clients.splice(0)) c.destroy();
+    clients.destroyAll();
 
     const second = await buildTestAppOn(first.db.databaseName);
     try {
@@ -68,7 +62,7 @@ describe('collab persistence', () => {
       const mine = await join(url2, own, m.member.cookie);
       expect(mine.doc.getMap('notes').get('n1')).toBe('ghi chú riêng');
     } finally {
-      for (const c of clients.splice(0)) c.destroy();
+      clients.destroyAll();
       await second.teardown();
     }
   });
@@ -123,7 +117,7 @@ describe('collab persistence', () => {
       const loaded = app.collab.registry.size;
       const unloaded = once<{ docName: string }>(app.collab, 'unloaded');
       const compacted = once<{ docName: string }>(app.collab, 'compacted');
-      for (const c of clients.splice(0)) c.destroy();
+      clients.destroyAll();
       expect(await unloaded).toEqual({ docName: name });
       expect((await compacted).docName).toBe(name);
       expect(app.collab.registry.size).toBe(loaded - 1);

@@ -1,30 +1,23 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode, docNames } from '@e-cabinet/protocol';
-import { buildTestApp, listen, login, makeMeeting, once, upload, type MeetingCast, type TestApp } from '../../test/helper.ts';
-import { makePdf } from '../../test/files.ts';
-import { connectCollab, storedDoc, until, type CollabClient } from '../../test/collab-client.ts';
+import { login, once, type MeetingCast, type TestApp } from '../../test/helper.ts';
+import { clientPool, collabMeeting, connectCollab, storedDoc, until, type CollabClient } from '../../test/collab-client.ts';
 import { revokeUserSessions } from '../realtime/revoke.ts';
 
 let app: TestApp;
 let baseUrl: string;
 let cast: MeetingCast;
 let versionId: string;
-const clients: CollabClient[] = [];
+const clients = clientPool();
 
 beforeAll(async () => {
-  app = await buildTestApp();
-  baseUrl = await listen(app);
-  cast = await makeMeeting(app, { status: 'published' });
-  versionId = (await upload(app, cast.secretary.cookie, cast.meetingId, cast.itemId, await makePdf(2))).json().current.id;
-});
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy();
+  ({ app, baseUrl, cast, versionId } = await collabMeeting());
 });
 afterAll(() => app.teardown());
 
 async function join(docName: string, cookie: string): Promise<CollabClient> {
   const client = connectCollab(baseUrl, docName, cookie);
-  clients.push(client);
+  clients.add(client);
   await client.synced;
   return client;
 }
@@ -132,7 +125,7 @@ describe('collab sync', () => {
     expect((await kept.closed).code).toBe(CloseCode.SESSION_REVOKED);
     // And the old cookie cannot come back.
     const retry = connectCollab(baseUrl, name, cast.invitee.cookie);
-    clients.push(retry);
+    clients.add(retry);
     expect((await retry.closed).code).toBe(CloseCode.UNAUTHENTICATED);
   });
 });

@@ -1,25 +1,27 @@
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { ApiErrorSchema, DocumentListSchema, DocumentSchema, DocumentVersionListSchema, IdParamsSchema, IdSchema, ReadReportSchema, UpdateDocumentSchema, UploadQuerySchema } from '@e-cabinet/protocol';
-import type { DocumentDoc, UserDoc } from '../db/collections.ts';
+import { DocumentListSchema, DocumentSchema, DocumentVersionListSchema, IdParamsSchema, IdSchema, ReadReportSchema, UpdateDocumentSchema, UploadQuerySchema } from '@e-cabinet/protocol';
+import type { ObjectId } from 'mongodb';
+import type { MeetingRole } from '@e-cabinet/protocol';
+import type { MeetingDoc, UserDoc } from '../db/collections.ts';
 import { AppError } from '../http/app-error.ts';
 import { toObjectId } from '../http/ids.ts';
 import { broadcastChange } from '../meetings/broadcast.ts';
 import { canEditDocuments, isOrganiser } from '../meetings/participants.ts';
 import { serveFile } from './serve-file.ts';
+import { errorResponses } from '../http/error-responses.ts';
 
-const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema, 413: ApiErrorSchema, 415: ApiErrorSchema, 422: ApiErrorSchema };
+const errors = errorResponses(400, 401, 403, 404, 409, 413, 415, 422);
 const ItemParams = Type.Object({ id: IdSchema, itemId: IdSchema }, { additionalProperties: false });
 const FileQuery = Type.Object(
   { version: Type.Optional(Type.Integer({ minimum: 1 })), variant: Type.Optional(Type.Union([Type.Literal('pdf'), Type.Literal('original')])), download: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('true'), Type.Literal('0'), Type.Literal('false')])) },
   { additionalProperties: false },
 );
 
-async function one(app: FastifyInstance, doc: DocumentDoc, user: UserDoc) {
-  const { meeting, role } = await app.meetings.access(doc.meetingId, user);
-  const list = await app.documents.list(meeting, role, user);
-  const found = list.find((d) => d.id === doc._id.toHexString());
+/** One document as the caller sees it, from an access check already made. */
+async function one(app: FastifyInstance, access: { meeting: MeetingDoc; role: MeetingRole }, documentId: ObjectId, user: UserDoc) {
+  const [found] = await app.documents.list(access.meeting, access.role, user, { documentId });
   if (!found) throw new AppError('NOT_FOUND');
   return found;
 }
@@ -43,14 +45,15 @@ const documentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       { schema: { tags: ['documents'], summary: 'Upload a document (PDF, Word, Excel, PowerPoint) to an agenda item; the body is the file', params: ItemParams, querystring: UploadQuerySchema, response: { 201: DocumentSchema, ...errors } } },
       async (request, reply) => {
         const user = request.user!;
-        const { meeting, role } = await app.meetings.access(toObjectId(request.params.id), user);
+        const access = await app.meetings.access(toObjectId(request.params.id), user);
+        const { meeting, role } = access;
         if (!canEditDocuments(meeting.status, role)) throw new AppError(role === 'secretary' ? 'MEETING_NOT_EDITABLE' : 'FORBIDDEN');
         const item = await app.agenda.item(meeting._id, toObjectId(request.params.itemId));
         checkDeclaredLength(app, request.headers['content-length']);
         const { doc, version } = await app.documents.ingest({ meeting, itemId: item._id, filename: request.query.filename, title: request.query.title, body: request.raw, uploader: user });
         await app.audit.append({ actorId: user._id.toHexString(), action: 'document.uploaded', target: doc._id.toHexString(), data: { meetingId: meeting._id.toHexString(), filename: version.filename, sha256: version.originalSha256, pages: version.pageCount, size: version.originalSize } });
         broadcastChange(app, await app.meetings.bump(meeting._id), 'documents');
-        return reply.status(201).send(await one(app, doc, user));
+        return reply.status(201).send(await one(app, access, doc._id, user));
       },
     );
 
@@ -59,20 +62,21 @@ const documentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       { schema: { tags: ['documents'], summary: 'Replace a document with a new version; the body is the file', params: IdParamsSchema, querystring: UploadQuerySchema, response: { 201: DocumentSchema, ...errors } } },
       async (request, reply) => {
         const user = request.user!;
-        const { doc, meeting, role } = await app.documents.access(toObjectId(request.params.id), user);
+        const access = await app.documents.access(toObjectId(request.params.id), user);
+        const { doc, meeting, role } = access;
         if (!canEditDocuments(meeting.status, role)) throw new AppError(role === 'secretary' ? 'MEETING_NOT_EDITABLE' : 'FORBIDDEN');
         checkDeclaredLength(app, request.headers['content-length']);
         const { doc: after, version } = await app.documents.ingest({ meeting, itemId: doc.itemId, filename: request.query.filename, body: request.raw, uploader: user, replace: doc });
         await app.audit.append({ actorId: user._id.toHexString(), action: 'document.replaced', target: doc._id.toHexString(), data: { meetingId: meeting._id.toHexString(), version: version.version, sha256: version.originalSha256 } });
         broadcastChange(app, await app.meetings.bump(meeting._id), 'documents');
-        return reply.status(201).send(await one(app, after, user));
+        return reply.status(201).send(await one(app, access, after._id, user));
       },
     );
   });
 
   app.get('/meetings/:id/documents', { schema: { tags: ['documents'], summary: 'Documents I may read', params: IdParamsSchema, querystring: Type.Object({ itemId: Type.Optional(IdSchema) }, { additionalProperties: false }), response: { 200: DocumentListSchema, ...errors } } }, async (request) => {
     const { meeting, role } = await app.meetings.access(toObjectId(request.params.id), request.user!);
-    return { items: await app.documents.list(meeting, role, request.user!, request.query.itemId ? toObjectId(request.query.itemId) : undefined) };
+    return { items: await app.documents.list(meeting, role, request.user!, { itemId: request.query.itemId ? toObjectId(request.query.itemId) : undefined }) };
   });
 
   app.get('/meetings/:id/reads', { schema: { tags: ['documents'], summary: 'Who opened which document (organisers)', params: IdParamsSchema, response: { 200: ReadReportSchema, ...errors } } }, async (request) => {
@@ -82,18 +86,19 @@ const documentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/documents/:id', { schema: { tags: ['documents'], summary: 'One document', params: IdParamsSchema, response: { 200: DocumentSchema, ...errors } } }, async (request) => {
-    const { doc } = await app.documents.access(toObjectId(request.params.id), request.user!);
-    return one(app, doc, request.user!);
+    const access = await app.documents.access(toObjectId(request.params.id), request.user!);
+    return one(app, access, access.doc._id, request.user!);
   });
 
   app.patch('/documents/:id', { schema: { tags: ['documents'], summary: 'Title, access and confidentiality', params: IdParamsSchema, body: UpdateDocumentSchema, response: { 200: DocumentSchema, ...errors } } }, async (request) => {
     const user = request.user!;
-    const { doc, meeting, role } = await app.documents.access(toObjectId(request.params.id), user);
+    const access = await app.documents.access(toObjectId(request.params.id), user);
+    const { doc, meeting, role } = access;
     if (!canEditDocuments(meeting.status, role)) throw new AppError(role === 'secretary' ? 'MEETING_NOT_EDITABLE' : 'FORBIDDEN');
     await app.documents.update(doc, meeting, request.body);
     await app.audit.append({ actorId: user._id.toHexString(), action: 'document.updated', target: doc._id.toHexString(), data: { meetingId: meeting._id.toHexString(), ...request.body } });
     broadcastChange(app, await app.meetings.bump(meeting._id), 'documents');
-    return one(app, doc, user);
+    return one(app, access, doc._id, user);
   });
 
   app.get('/documents/:id/versions', { schema: { tags: ['documents'], summary: 'All versions, newest first', params: IdParamsSchema, response: { 200: DocumentVersionListSchema, ...errors } } }, async (request) => {

@@ -183,8 +183,10 @@ export class DocumentsService {
     return (await this.c.documentVersions.find({ documentId: doc._id }, { sort: { version: -1 } }).toArray()).map(toVersion);
   }
 
-  async list(meeting: MeetingDoc, role: MeetingRole, user: UserDoc, itemId?: ObjectId): Promise<MeetingDocument[]> {
-    const docs = (await this.c.documents.find({ meetingId: meeting._id, ...(itemId ? { itemId } : {}) }, { sort: { createdAt: 1 } }).toArray()).filter((d) => canRead(d, role, user));
+  /** The meeting's documents the user may read, optionally only one item's or one document. */
+  async list(meeting: MeetingDoc, role: MeetingRole, user: UserDoc, only: { itemId?: ObjectId; documentId?: ObjectId } = {}): Promise<MeetingDocument[]> {
+    const filter = { meetingId: meeting._id, ...(only.itemId ? { itemId: only.itemId } : {}), ...(only.documentId ? { _id: only.documentId } : {}) };
+    const docs = (await this.c.documents.find(filter, { sort: { createdAt: 1 } }).toArray()).filter((d) => canRead(d, role, user));
     const [versions, reads] = await Promise.all([
       this.c.documentVersions.find({ _id: { $in: docs.map((d) => d.currentVersionId) } }).toArray(),
       this.c.documentReads.find({ _id: { $in: docs.map((d) => `${d._id.toHexString()}:${user._id.toHexString()}`) } }).toArray(),

@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { buildTestApp, makeMeeting, upload, type MeetingCast, type TestApp } from '../../test/helper.ts';
-import { encryptPdf, makePdf } from '../../test/files.ts';
+import { encryptPdf, makeDocx, makePdf, pdfText } from '../../test/files.ts';
 
 let app: TestApp;
 let cast: MeetingCast;
@@ -81,11 +77,7 @@ describe('upload', () => {
 
 describe('office documents', () => {
   it('converts a Word file to PDF with LibreOffice and keeps the .docx beside it', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecab-docx-'));
-    fs.writeFileSync(path.join(dir, 'bao-cao.html'), '<html><body><h1>Báo cáo tình hình kinh tế</h1><p>Quý IV năm 2026: tăng trưởng ổn định.</p></body></html>');
-    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, path.join(dir, 'bao-cao.html')], { stdio: 'ignore' });
-    const docx = fs.readFileSync(path.join(dir, 'bao-cao.docx'));
-    fs.rmSync(dir, { recursive: true, force: true });
+    const docx = makeDocx('<html><body><h1>Báo cáo tình hình kinh tế</h1><p>Quý IV năm 2026: tăng trưởng ổn định.</p></body></html>');
 
     const res = await upload(app, cast.secretary.cookie, cast.meetingId, cast.itemId, docx, 'Báo cáo.docx');
     expect(res.statusCode).toBe(201);
@@ -94,8 +86,7 @@ describe('office documents', () => {
     expect(doc.current.pageCount).toBeGreaterThanOrEqual(1);
     const pdf = await app.inject({ url: `/api/documents/${doc.id}/file`, headers: { cookie: cast.secretary.cookie } });
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = execFileSync('pdftotext', ['-', '-'], { input: pdf.rawPayload }).toString();
-    expect(text).toContain('Báo cáo tình hình kinh tế');
+    expect(pdfText(pdf.rawPayload)).toContain('Báo cáo tình hình kinh tế');
     const original = await app.inject({ url: `/api/documents/${doc.id}/file?variant=original`, headers: { cookie: cast.secretary.cookie } });
     expect(sha(original.rawPayload)).toBe(sha(docx));
   }, 120_000);

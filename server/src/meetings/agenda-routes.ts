@@ -1,14 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AgendaItemSchema, ApiErrorSchema, CreateAgendaItemSchema, IdParamsSchema, IdSchema, ReorderAgendaSchema, UpdateAgendaItemSchema } from '@e-cabinet/protocol';
+import { AgendaItemSchema, CreateAgendaItemSchema, IdParamsSchema, IdSchema, ReorderAgendaSchema, UpdateAgendaItemSchema } from '@e-cabinet/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { UserDoc } from '../db/collections.ts';
 import { AppError } from '../http/app-error.ts';
 import { toObjectId } from '../http/ids.ts';
 import { broadcastChange } from './broadcast.ts';
 import { canEditDetails } from './participants.ts';
+import { errorResponses } from '../http/error-responses.ts';
 
-const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema };
+const errors = errorResponses(400, 401, 403, 404, 409);
 const ItemParams = Type.Object({ id: IdSchema, itemId: IdSchema }, { additionalProperties: false });
 const AgendaListSchema = Type.Object({ items: Type.Array(AgendaItemSchema) });
 

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
-  ApiErrorSchema,
   CreateMeetingSchema,
   IdParamsSchema,
   MeetingListQuerySchema,
@@ -18,8 +17,9 @@ import { toObjectId } from '../http/ids.ts';
 import { distributePublished } from '../distribution/distribute.ts';
 import { broadcastChange } from './broadcast.ts';
 import { isOrganiser } from './participants.ts';
+import { errorResponses } from '../http/error-responses.ts';
 
-const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema };
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRequest', app.requireUser);

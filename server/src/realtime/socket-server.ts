@@ -124,25 +124,6 @@ export default fp(
 
       const fail = (code: ErrorCode) => ({ ok: false as const, code, message: errorMessage(code, socket.data.locale) });
 
-      // Joining a meeting's room is checked like any read of the meeting: a non-participant
-      // gets NOT_FOUND, the same answer as for a meeting that does not exist.
-      socket.on('meeting:join', async (payload, ack) => {
-        if (typeof ack !== 'function') return;
-        const checked = checkMeetingRef(payload, socket.data.locale);
-        if (!checked.ok) return ack(fail(ErrorCode.VALIDATION));
-        try {
-          const user = await app.users.byId(new ObjectId(socket.data.userId));
-          if (!user?.active) return ack(fail(ErrorCode.SESSION_REVOKED));
-          const { meeting } = await app.meetings.access(new ObjectId(checked.value.meetingId), user);
-          await socket.join(rooms.meeting(meeting._id.toHexString()));
-          ack({ ok: true, seq: meeting.seq, presenter: await presenter.current(meeting._id.toHexString()) });
-        } catch (err) {
-          if (err instanceof AppError) return ack(fail(err.code));
-          app.log.error({ err }, 'meeting:join failed');
-          ack(fail(ErrorCode.INTERNAL));
-        }
-      });
-
       /** Runs a command for the socket's (still active) user, answering every outcome. */
       const asUser = async <T extends object>(ack: (res: { ok: true } & T | ReturnType<typeof fail>) => void, fn: (user: UserDoc) => Promise<T>) => {
         try {
@@ -155,6 +136,20 @@ export default fp(
           ack(fail(ErrorCode.INTERNAL));
         }
       };
+
+      // Joining a meeting's room is checked like any read of the meeting: a non-participant
+      // gets NOT_FOUND, the same answer as for a meeting that does not exist.
+      socket.on('meeting:join', async (payload, ack) => {
+        if (typeof ack !== 'function') return;
+        const checked = checkMeetingRef(payload, socket.data.locale);
+        if (!checked.ok) return ack(fail(ErrorCode.VALIDATION));
+        await asUser(ack, async (user) => {
+          const { meeting } = await app.meetings.access(new ObjectId(checked.value.meetingId), user);
+          const id = meeting._id.toHexString();
+          await socket.join(rooms.meeting(id));
+          return { seq: meeting.seq, presenter: await presenter.current(id) };
+        });
+      });
 
       socket.on('presenter:update', async (payload, ack) => {
         if (typeof ack !== 'function') return;

@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ApiErrorSchema, CreateUnitSchema, IdParamsSchema, UnitListSchema, UnitSchema, UpdateUnitSchema } from '@e-cabinet/protocol';
 import { toObjectId } from '../http/ids.ts';
 import { toUnit } from './units-service.ts';
+import { errorResponses } from '../http/error-responses.ts';
 
-const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema };
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 /** Everyone signed in can read the organisation tree (to pick participants); admins change it. */
 const unitsRoutes: FastifyPluginAsyncTypebox = async (app) => {

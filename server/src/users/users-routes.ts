@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ApiErrorSchema, CreateUserSchema, IdParamsSchema, ResetPasswordSchema, UpdateUserSchema, UserListQuerySchema, UserListSchema, UserSchema } from '@e-cabinet/protocol';
+import { CreateUserSchema, IdParamsSchema, ResetPasswordSchema, UpdateUserSchema, UserListQuerySchema, UserListSchema, UserSchema } from '@e-cabinet/protocol';
 import { toObjectId } from '../http/ids.ts';
 import { revokeUserSessions } from '../realtime/revoke.ts';
 import { toUser } from './users-service.ts';
+import { errorResponses } from '../http/error-responses.ts';
 
-const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema };
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 /** Admin-only account management. Every change is audited; deactivation ends sessions at once. */
 const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -10,6 +10,7 @@ import type { MeetingPart } from './meeting-sync';
 import { meetingsApi } from './meetings-api';
 import { MeetingView } from './MeetingView';
 import { useMeetingLive } from './use-meeting-live';
+import { NotFoundState } from '../../ui/NotFoundState';
 
 /**
  * One meeting: details, lifecycle, invitation answer, participants, agenda with documents,
@@ -41,17 +42,7 @@ export function MeetingPage() {
   useDocumentTitle(meeting.data?.title ?? t('meetings.title'));
 
   if (!meeting.data && meeting.errorCode === ErrorCode.NOT_FOUND) {
-    return (
-      <section className="page">
-        <h1>{t('meetings.notFoundTitle')}</h1>
-        <p>{t('meetings.notFoundBody')}</p>
-        <p>
-          <Link className="button-link" to="/meetings">
-            {t('meetings.backToList')}
-          </Link>
-        </p>
-      </section>
-    );
+    return <NotFoundState title={t('meetings.notFoundTitle')} body={t('meetings.notFoundBody')} linkTo="/meetings" linkLabel={t('meetings.backToList')} />;
   }
 
   return (

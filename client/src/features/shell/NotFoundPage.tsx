@@ -1,19 +1,9 @@
-import { Link } from 'react-router-dom';
 import { useT } from '../../i18n';
 import { useDocumentTitle } from '../../ui/hooks';
+import { NotFoundState } from '../../ui/NotFoundState';
 
 export function NotFoundPage() {
   const t = useT();
   useDocumentTitle(t('notFound.title'));
-  return (
-    <section className="page">
-      <h1>{t('notFound.title')}</h1>
-      <p>{t('notFound.body')}</p>
-      <p>
-        <Link className="button-link" to="/">
-          {t('notFound.home')}
-        </Link>
-      </p>
-    </section>
-  );
+  return <NotFoundState title={t('notFound.title')} body={t('notFound.body')} linkTo="/" linkLabel={t('notFound.home')} />;
 }

@@ -8,6 +8,7 @@ import { useCurrentUser } from '../auth/auth-context';
 import { DocumentBadges } from '../documents/DocumentBadges';
 import { documentDownloadUrl, documentsApi } from '../documents/documents-api';
 import { formatBytes } from '../documents/upload';
+import { NotFoundState } from '../../ui/NotFoundState';
 
 // pdf.js (~400 KB) loads only with the first document opened; its worker is already running.
 const PdfViewer = lazy(() => import('./PdfViewer'));
@@ -33,17 +34,7 @@ export function DocumentViewerPage() {
   }, [loadedId]);
 
   if (!doc.data && doc.errorCode === ErrorCode.NOT_FOUND) {
-    return (
-      <section className="page">
-        <h1>{t('viewer.notFoundTitle')}</h1>
-        <p>{t('viewer.notFoundBody')}</p>
-        <p>
-          <Link className="button-link" to="/meetings">
-            {t('meetings.backToList')}
-          </Link>
-        </p>
-      </section>
-    );
+    return <NotFoundState title={t('viewer.notFoundTitle')} body={t('viewer.notFoundBody')} linkTo="/meetings" linkLabel={t('meetings.backToList')} />;
   }
 
   const d = doc.data;
