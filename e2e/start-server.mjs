@@ -1,5 +1,5 @@
 // Starts the E-Cabinet server for the browser tests, on an empty database with the demo data:
-// removes `.data/e2e`, then runs `server/src/server.ts` with tsx from the repository root.
+// removes `.data/e2e` (`.data/e2e-<port>` on another E2E_PORT), then runs `server/src/server.ts` with tsx from the repository root.
 // Playwright's `webServer` runs this and stops it with SIGTERM when the suite ends.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -7,9 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = '.data/e2e';
-const absDataDir = path.join(repoRoot, dataDir);
 const port = process.env.E2E_PORT ?? '3100';
+// Runs on other ports (E2E_PORT) get their own folder, so parallel runs never delete each other's database.
+const dataDir = port === '3100' ? '.data/e2e' : `.data/e2e-${port}`;
+const absDataDir = path.join(repoRoot, dataDir);
 
 // A database server left behind by a killed run would keep its (deleted) files open: stop it.
 const appDir = path.join(absDataDir, 'app');

@@ -18,6 +18,9 @@ try {
       [
         { pkg: 'qpdf', cmd: 'qpdf' },
         { pkg: 'poppler-utils', cmd: 'pdftotext' },
+        // The signing tests cross-check certificates made by OpenSSL; EDXML checks use xmllint.
+        { pkg: 'openssl', cmd: 'openssl' },
+        { pkg: 'libxml2-utils', cmd: 'xmllint' },
         { pkg: 'fonts-noto-core' },
         // Word/Excel/PowerPoint to PDF; Liberation keeps Word's pagination.
         { pkg: 'libreoffice-writer-nogui', cmd: 'soffice' },

@@ -15,7 +15,14 @@ import { AuditPage } from './features/audit/AuditPage';
 import { MeetingsPage } from './features/meetings/MeetingsPage';
 import { NewMeetingPage } from './features/meetings/NewMeetingPage';
 import { MeetingPage } from './features/meetings/MeetingPage';
+import { LiveRoomPage } from './features/live/LiveRoomPage';
 import { DocumentViewerPage } from './features/viewer/DocumentViewerPage';
+import { MyTasksPage } from './features/tasks/MyTasksPage';
+import { TaskDetailPage } from './features/tasks/TaskDetailPage';
+import { TaskOverviewPage } from './features/tasks/TaskOverviewPage';
+import { TaskDashboardPage } from './features/tasks/TaskDashboardPage';
+import { MinutesPage } from './features/minutes/MinutesPage';
+import { DeadLettersPage } from './features/deliveries/DeadLettersPage';
 
 /** Everything behind the login: one socket per session, the shell around every page. */
 function Protected() {
@@ -41,12 +48,19 @@ export function App() {
               <Route path="meetings" element={<MeetingsPage />} />
               <Route path="meetings/new" element={<NewMeetingPage />} />
               <Route path="meetings/:id" element={<MeetingPage />} />
+              <Route path="meetings/:id/live" element={<LiveRoomPage />} />
+              <Route path="meetings/:id/minutes" element={<MinutesPage />} />
               <Route path="documents/:id" element={<DocumentViewerPage />} />
+              <Route path="tasks" element={<MyTasksPage />} />
+              <Route path="tasks/overview" element={<TaskOverviewPage />} />
+              <Route path="tasks/dashboard" element={<TaskDashboardPage />} />
+              <Route path="tasks/:id" element={<TaskDetailPage />} />
               <Route path="admin" element={<RequireRole role={Role.admin} />}>
                 <Route index element={<Navigate to="users" replace />} />
                 <Route path="users" element={<UsersPage />} />
                 <Route path="units" element={<UnitsPage />} />
                 <Route path="audit" element={<AuditPage />} />
+                <Route path="deliveries" element={<DeadLettersPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -12,6 +12,11 @@ export const DEMO = {
   admin: { username: 'admin', password: 'Admin@2026', fullName: 'Quản trị hệ thống', role: 'admin' },
   chair: { username: 'chutich', password: 'ChuTich@2026', fullName: 'Trần Văn Minh', role: 'chair' },
   delegate: { username: 'taichinh', password: 'DaiBieu@2026', fullName: 'Phạm Thị Lan', role: 'delegate' },
+  /** A second delegate, for tests where two of them see each other's work. */
+  delegate2: { username: 'khdt', password: 'DaiBieu@2026', fullName: 'Hoàng Đức Thắng', role: 'delegate' },
+  /** A third delegate, for votes where a majority needs more than two people. */
+  delegate3: { username: 'tuphap', password: 'DaiBieu@2026', fullName: 'Vũ Thị Mai', role: 'delegate' },
+  secretary: { username: 'thuky', password: 'ThuKy@2026', fullName: 'Nguyễn Thị Thu Hà', role: 'secretary' },
 } as const satisfies Record<string, Credentials & { fullName: string; role: Role }>;
 
 /** How each role is shown in the UI, per language (client/src/i18n). */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { test, expect } from '../fixtures.ts';
-import { MEETING_TEXT, MeetingPage } from '../pages/MeetingPage.ts';
+import { MeetingPage } from '../pages/MeetingPage.ts';
+import { ViewerPage } from '../pages/ViewerPage.ts';
 import { DEMO, type Credentials } from '../support/accounts.ts';
 
 /** The demo secretary (server/src/seed/demo-data.ts). */
@@ -97,7 +98,11 @@ test('a meeting is prepared, approved and published, and reaches a delegate live
   for (const item of items) await expect(delegateMeetings.agendaItem(item)).toBeVisible();
 
   await delegateMeetings.documentLink(docTitle).click();
-  const firstPage = delegate.page.getByRole('img', { name: MEETING_TEXT.pageLabel(1), exact: true });
-  await expect(firstPage).toBeVisible();
-  await expect(firstPage).toHaveAttribute('data-rendered-page', '1');
+  const viewer = new ViewerPage(delegate.page);
+  await expect(viewer.pageImage(1)).toBeVisible();
+  await viewer.expectDrawn(1);
+  // Search ignores case and diacritics and marks the hit in the page's text layer.
+  await viewer.search('HÊLLO');
+  await expect(viewer.searchStatus).toHaveText('1 / 1');
+  await expect(viewer.highlights).toHaveText(['Hello']);
 });

@@ -16,6 +16,10 @@ import services from './plugins/services.ts';
 import authHooks from './auth/auth-hooks.ts';
 import socketServer from './realtime/socket-server.ts';
 import collab from './collab/collab-plugin.ts';
+import live from './live/live-plugin.ts';
+import liveRoutes from './live/live-routes.ts';
+import polls from './polls/polls-plugin.ts';
+import pollsRoutes from './polls/polls-routes.ts';
 import clientStatic from './plugins/client-static.ts';
 import healthRoutes from './ops/health-routes.ts';
 import authRoutes from './auth/auth-routes.ts';
@@ -27,6 +31,12 @@ import agendaRoutes from './meetings/agenda-routes.ts';
 import documentsRoutes from './documents/documents-routes.ts';
 import directoryRoutes from './users/directory-routes.ts';
 import notificationsRoutes from './distribution/notifications-routes.ts';
+import delivery from './delivery/delivery-plugin.ts';
+import { adminDeliveriesRoutes, meetingDeliveriesRoutes } from './delivery/delivery-routes.ts';
+import tasks from './tasks/tasks-plugin.ts';
+import { meetingTasksRoutes, tasksRoutes } from './tasks/tasks-routes.ts';
+import conclusions from './conclusions/conclusions-plugin.ts';
+import conclusionsRoutes from './conclusions/conclusions-routes.ts';
 
 export interface AppOptions {
   config: Config;
@@ -85,6 +95,11 @@ export const app = fp<AppOptions>(
     await server.register(authHooks);
     await server.register(socketServer);
     await server.register(collab);
+    await server.register(live);
+    await server.register(polls);
+    await server.register(delivery);
+    await server.register(tasks);
+    await server.register(conclusions);
 
     await server.register(healthRoutes);
     await server.register(authRoutes, { prefix: '/api/auth' });
@@ -93,9 +108,16 @@ export const app = fp<AppOptions>(
     await server.register(auditRoutes, { prefix: '/api/audit' });
     await server.register(meetingsRoutes, { prefix: '/api/meetings' });
     await server.register(agendaRoutes, { prefix: '/api/meetings' });
+    await server.register(liveRoutes, { prefix: '/api/meetings' });
+    await server.register(pollsRoutes, { prefix: '/api/meetings' });
     await server.register(documentsRoutes, { prefix: '/api' });
     await server.register(directoryRoutes, { prefix: '/api/directory' });
     await server.register(notificationsRoutes, { prefix: '/api/notifications' });
+    await server.register(meetingDeliveriesRoutes, { prefix: '/api/meetings' });
+    await server.register(adminDeliveriesRoutes, { prefix: '/api/admin/deliveries' });
+    await server.register(meetingTasksRoutes, { prefix: '/api/meetings' });
+    await server.register(tasksRoutes, { prefix: '/api/tasks' });
+    await server.register(conclusionsRoutes, { prefix: '/api/meetings' });
     if (opts.config.serveClient) await server.register(clientStatic, { root: opts.config.clientDist });
   },
   { name: 'e-cabinet' },

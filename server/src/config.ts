@@ -32,6 +32,41 @@ export interface Config {
   publicUrl: string;
   /** LibreOffice's command, for Word/Excel/PowerPoint to PDF. */
   sofficePath: string;
+  /**
+   * The organisation's PKCS#12 file (certificate and private key) that signs minutes and notices.
+   * Unset: a development certificate is generated once under `DATA_DIR/signing` (see `signing/`).
+   */
+  signingP12Path: string | null;
+  /** Passphrase of `signingP12Path` (kept exactly as given, spaces included). */
+  signingP12Passphrase: string;
+  /** The issuing body printed top-left on generated documents, e.g. "Ủy ban nhân dân tỉnh An Khánh". */
+  orgName: string;
+  /** Its parent body (cơ quan chủ quản), printed above it; null for a top-level body. */
+  orgParentName: string | null;
+  /** Place name of the date line ("An Khánh, ngày 23 tháng 11 năm 2026"). */
+  orgPlace: string;
+  /** Abbreviation in document numbers ("12/BB-UBND"). */
+  orgAbbreviation: string;
+  /** The organisation's code (mã định danh, QCVN 102:2016) sending result packages; required for EDXML. */
+  orgCode: string | null;
+  /** Default receivers of result packages: `DELIVERY_RECEIVERS="000.00.00.G22=Văn phòng UBND tỉnh;…"`. */
+  deliveryReceivers: { code: string; name: string }[];
+  /** The document-management system's webhook for result packages; null: no webhook connector. */
+  webhookUrl: string | null;
+  /** HMAC-SHA256 key of the webhook signature; required with `webhookUrl`. */
+  webhookSecret: string | null;
+  /** Folder the EDXML connector writes packages to (atomically); null: none. */
+  edxmlDir: string | null;
+  /** URL the EDXML connector POSTs packages to; null: none. At most one of `edxmlDir`, `edxmlUrl`. */
+  edxmlUrl: string | null;
+  /** Attempts per package and connector before it goes to the dead-letter state. */
+  deliveryMaxAttempts: number;
+  /** First retry delay; it doubles with every failure (with jitter), up to an hour. */
+  deliveryBackoffMs: number;
+  /** How long one HTTP attempt may take before it counts as failed. */
+  deliveryTimeoutMs: number;
+  /** How often the task reminder scheduler looks for reminders that are due (TASK_REMINDER_INTERVAL_MS). */
+  taskReminderIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -103,6 +138,50 @@ export function loadConfig(env: Env = process.env): Config {
   if (smtpUrl && !/^smtps?:\/\/\S+$/.test(smtpUrl)) problems.push(`SMTP_URL: expected smtp:// or smtps://, got "${smtpUrl}"`);
   const publicUrl = str('PUBLIC_URL', 'http://localhost:3000').replace(/\/+$/, '');
   if (!/^https?:\/\/\S+$/.test(publicUrl)) problems.push(`PUBLIC_URL: expected an http(s) URL, got "${publicUrl}"`);
+  const signingP12Path = env.SIGNING_P12_PATH?.trim() || null;
+  const signingP12Passphrase = env.SIGNING_P12_PASSPHRASE ?? '';
+  if (!signingP12Path && signingP12Passphrase !== '') {
+    problems.push('SIGNING_P12_PASSPHRASE: set, but SIGNING_P12_PATH (the PKCS#12 file it opens) is not');
+  }
+  const orgText = (name: string, fallback: string | null): string | null => {
+    const value = (env[name]?.trim() || fallback)?.normalize('NFC') ?? null;
+    // eslint-disable-next-line no-control-regex
+    if (value !== null && (value.length > 200 || /[\u0000-\u001f\u007f]/.test(value))) {
+      problems.push(`${name}: expected at most 200 characters without control characters, got "${env[name]}"`);
+    }
+    return value;
+  };
+  const orgName = orgText('ORG_NAME', 'Ủy ban nhân dân tỉnh An Khánh') ?? '';
+  const orgParentName = orgText('ORG_PARENT_NAME', null);
+  const orgPlace = orgText('ORG_PLACE', 'An Khánh') ?? '';
+  const orgAbbreviation = str('ORG_ABBREVIATION', 'UBND').normalize('NFC');
+  if (!/^[\p{Lu}\p{Nd}][\p{Lu}\p{Nd}.&-]{0,19}$/u.test(orgAbbreviation)) {
+    problems.push(`ORG_ABBREVIATION: expected capital letters, digits, ".", "&" or "-" (at most 20), such as UBND or SKHĐT, got "${orgAbbreviation}"`);
+  }
+  const orgCode = env.ORG_CODE?.trim() || null;
+  const ORGAN_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/;
+  if (orgCode && !ORGAN_CODE.test(orgCode)) problems.push(`ORG_CODE: expected an organisation code such as 000.00.00.H41 (letters, digits, ".", "_", "-"), got "${orgCode}"`);
+  const deliveryReceivers: Config['deliveryReceivers'] = [];
+  for (const entry of str('DELIVERY_RECEIVERS', '').split(';').map((e) => e.trim()).filter(Boolean)) {
+    const eq = entry.indexOf('=');
+    const code = entry.slice(0, eq).trim();
+    const name = entry.slice(eq + 1).trim().normalize('NFC');
+    if (eq < 0 || !ORGAN_CODE.test(code) || !name || name.length > 300) problems.push(`DELIVERY_RECEIVERS: expected "code=Name" entries separated by ";", got "${entry}"`);
+    else deliveryReceivers.push({ code, name });
+  }
+  const httpUrl = (name: string): string | null => {
+    const value = env[name]?.trim() || null;
+    if (value && !/^https?:\/\/\S+$/.test(value)) problems.push(`${name}: expected an http(s) URL, got "${value}"`);
+    return value;
+  };
+  const webhookUrl = httpUrl('WEBHOOK_URL');
+  const webhookSecret = env.WEBHOOK_SECRET ?? null;
+  if (webhookUrl && (webhookSecret === null || webhookSecret.length < 16)) problems.push('WEBHOOK_SECRET: expected at least 16 characters (the HMAC key the receiver shares), as WEBHOOK_URL is set');
+  if (!webhookUrl && webhookSecret) problems.push('WEBHOOK_SECRET: set, but WEBHOOK_URL (the receiver it signs for) is not');
+  const edxmlDir = env.EDXML_DIR?.trim() || null;
+  const edxmlUrl = httpUrl('EDXML_URL');
+  if (edxmlDir && edxmlUrl) problems.push('EDXML_DIR, EDXML_URL: set one of them, not both');
+  if ((edxmlDir || edxmlUrl) && !orgCode) problems.push('ORG_CODE: required when EDXML_DIR or EDXML_URL is set (the sender code of EDXML packages)');
 
   const config: Config = {
     port: int('PORT', 3000, 0, 65535),
@@ -126,6 +205,22 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom: str('MAIL_FROM', 'E-Cabinet <no-reply@e-cabinet.local>'),
     publicUrl,
     sofficePath: str('SOFFICE_PATH', 'soffice'),
+    signingP12Path: signingP12Path ? path.resolve(REPO_ROOT, signingP12Path) : null,
+    signingP12Passphrase,
+    orgName,
+    orgParentName,
+    orgPlace,
+    orgAbbreviation,
+    orgCode,
+    deliveryReceivers,
+    webhookUrl,
+    webhookSecret: webhookUrl ? webhookSecret : null,
+    edxmlDir: edxmlDir ? path.resolve(REPO_ROOT, edxmlDir) : null,
+    edxmlUrl,
+    deliveryMaxAttempts: int('DELIVERY_MAX_ATTEMPTS', 8, 1, 100),
+    deliveryBackoffMs: int('DELIVERY_BACKOFF_MS', 5000, 10, 3_600_000),
+    deliveryTimeoutMs: int('DELIVERY_TIMEOUT_MS', 30_000, 100, 600_000),
+    taskReminderIntervalMs: int('TASK_REMINDER_INTERVAL_MS', 60_000, 1000, 24 * 3_600_000),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

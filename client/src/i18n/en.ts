@@ -1,4 +1,11 @@
 import { enMeetings } from './en-meetings';
+import { enViewer } from './en-viewer';
+import { enAnnotations } from './en-annotations';
+import { enOffline } from './en-offline';
+import { enLive } from './en-live';
+import { enPolls } from './en-polls';
+import { enTasks } from './en-tasks';
+import { enMinutes } from './en-minutes';
 import type { Messages } from './vi';
 
 /** English strings. Typed as `Messages`, so a missing or extra key is a compile error. */
@@ -149,4 +156,11 @@ export const en: Messages = {
   'error.network': 'Cannot reach the server. Check the network and try again.',
 
   ...enMeetings,
+  ...enViewer,
+  ...enAnnotations,
+  ...enOffline,
+  ...enLive,
+  ...enPolls,
+  ...enTasks,
+  ...enMinutes,
 };

@@ -1,4 +1,11 @@
 import { viMeetings } from './vi-meetings';
+import { viViewer } from './vi-viewer';
+import { viAnnotations } from './vi-annotations';
+import { viOffline } from './vi-offline';
+import { viLive } from './vi-live';
+import { viPolls } from './vi-polls';
+import { viTasks } from './vi-tasks';
+import { viMinutes } from './vi-minutes';
 
 /**
  * Vietnamese strings: the source of every message key. `en.ts` must have exactly these keys.
@@ -151,6 +158,13 @@ export const vi = {
   'error.network': 'Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.',
 
   ...viMeetings,
+  ...viViewer,
+  ...viAnnotations,
+  ...viOffline,
+  ...viLive,
+  ...viPolls,
+  ...viTasks,
+  ...viMinutes,
 } as const;
 
 export type MessageKey = keyof typeof vi;

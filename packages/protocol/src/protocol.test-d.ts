@@ -17,11 +17,40 @@ import {
 
 describe('protocol types', () => {
   it('event maps name their events', () => {
-    expectTypeOf<keyof ServerToClientEvents>().toEqualTypeOf<'session:ended' | 'meeting:published' | 'meeting:changed' | 'notification:new' | 'presenter:state'>();
-    expectTypeOf<keyof ClientToServerEvents>().toEqualTypeOf<'sys:ping' | 'meeting:join' | 'meeting:leave' | 'presenter:update' | 'presenter:stop'>();
+    expectTypeOf<keyof ServerToClientEvents>().toEqualTypeOf<'session:ended' | 'meeting:published' | 'meeting:changed' | 'notification:new' | 'presenter:state' | 'live:event' | 'poll:opened' | 'poll:progress' | 'poll:tally' | 'poll:result'>();
+    expectTypeOf<keyof ClientToServerEvents>().toEqualTypeOf<
+      | 'sys:ping'
+      | 'meeting:join'
+      | 'meeting:leave'
+      | 'presenter:update'
+      | 'presenter:stop'
+      | 'live:sync'
+      | 'live:item:set'
+      | 'live:attendance:checkIn'
+      | 'live:attendance:leave'
+      | 'live:attendance:mark'
+      | 'live:proxy:grant'
+      | 'live:proxy:revoke'
+      | 'live:quorum:setRule'
+      | 'live:speakers:request'
+      | 'live:speakers:withdraw'
+      | 'live:speakers:reorder'
+      | 'live:floor:give'
+      | 'live:floor:end'
+      | 'poll:open'
+      | 'poll:close'
+      | 'poll:vote'
+    >();
     expectTypeOf<Parameters<ServerToClientEvents['meeting:changed']>[0]['seq']>().toBeNumber();
     // @ts-expect-error an event that does not exist is a type error
     expectTypeOf<ClientToServerEvents['no:such-event']>().toBeNever();
+  });
+
+  it('a refused ballot says why, and an already cast one tells the true state', () => {
+    type VoteAck = Parameters<Parameters<ClientToServerEvents['poll:vote']>[1]>[0];
+    const ack = { ok: false, code: ErrorCode.ALREADY_VOTED, message: 'x' } as VoteAck;
+    if (ack.ok) expectTypeOf(ack.receipt).toEqualTypeOf<string | null>();
+    else expectTypeOf(ack.ballot).toEqualTypeOf<{ principalId: string; choice: string[] | null } | undefined>();
   });
 
   it('acks are a tagged union on ok', () => {

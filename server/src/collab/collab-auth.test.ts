@@ -124,6 +124,20 @@ describe('collab upgrade: who may open which doc', () => {
     }
   });
 
+  it('makes the minutes read-only for everyone once the meeting is closed', async () => {
+    const other = await makeMeeting(app, { status: 'closed' });
+    const grants: { docName: string; userId: string; writable: boolean }[] = [];
+    const record = (e: (typeof grants)[number]) => grants.push(e);
+    app.collab.on('connected', record);
+    try {
+      const name = docNames.minutes(other.meetingId);
+      for (const who of [other.chair, other.secretary, other.member]) await open(name, who.cookie).synced;
+      expect(grants).toEqual([other.chair, other.secretary, other.member].map((who) => ({ docName: name, userId: who.user._id.toHexString(), writable: false })));
+    } finally {
+      app.collab.off('connected', record);
+    }
+  });
+
   it('leaves Socket.io upgrades to engine.io and answers other upgrade paths 404', async () => {
     const { WebSocket } = await import('ws');
     const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/elsewhere`);

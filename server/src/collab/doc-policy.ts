@@ -18,7 +18,8 @@ const notFound: DocGrant = { ok: false, code: CloseCode.NOT_FOUND, reason: 'not 
  *   writable, whatever the meeting role (a private note is the reader's own). Anyone else gets
  *   FORBIDDEN, decided from the name alone before any lookup, so it tells nothing about the
  *   meeting or document.
- * - `minutes:<meetingId>`: participants who can see the meeting; only organisers write.
+ * - `minutes:<meetingId>`: participants who can see the meeting; only organisers (the secretary
+ *   and the chair) write, and nobody once the meeting is closed (its minutes are signed).
  *
  * Everything else, including a version of another meeting and a meeting the user cannot see,
  * is NOT_FOUND, exactly as if it did not exist.
@@ -30,8 +31,8 @@ export async function authorizeDoc(app: FastifyInstance, name: DocName, user: Us
   const meetingId = new ObjectId(name.meetingId);
   try {
     if (name.kind === 'minutes') {
-      const { role } = await app.meetings.access(meetingId, user);
-      return { ok: true, writable: isOrganiser(role) };
+      const { meeting, role } = await app.meetings.access(meetingId, user);
+      return { ok: true, writable: isOrganiser(role) && meeting.status !== 'closed' };
     }
     const version = await collections(app.db).documentVersions.findOne({ _id: new ObjectId(name.versionId), meetingId }, { projection: { documentId: 1, meetingId: 1 } });
     if (!version) return notFound;

@@ -87,6 +87,24 @@ export class YjsStore {
     });
   }
 
+  /**
+   * The doc as its stored records add up to, for readers outside the collab endpoint (exports).
+   * Complete: the endpoint applies an update only after storing it. Records Yjs cannot read are
+   * skipped, as every load does. The caller destroys the doc.
+   */
+  async read(docName: string): Promise<Y.Doc> {
+    const { updates } = await this.load(docName);
+    const doc = new Y.Doc();
+    for (const u of updates) {
+      try {
+        Y.applyUpdate(doc, u);
+      } catch {
+        // Reported by the endpoint when it loads the doc; a reader just leaves it out.
+      }
+    }
+    return doc;
+  }
+
   async count(docName: string): Promise<number> {
     return this.col.countDocuments({ docName });
   }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { DocumentListSchema, DocumentSchema, DocumentVersionListSchema, IdParamsSchema, IdSchema, ReadReportSchema, UpdateDocumentSchema, UploadQuerySchema } from '@e-cabinet/protocol';
+import { AnnotatedExportQuerySchema, DocumentListSchema, DocumentSchema, DocumentVersionListSchema, IdParamsSchema, IdSchema, ReadReportSchema, UpdateDocumentSchema, UploadQuerySchema } from '@e-cabinet/protocol';
 import type { ObjectId } from 'mongodb';
 import type { MeetingRole } from '@e-cabinet/protocol';
 import type { MeetingDoc, UserDoc } from '../db/collections.ts';
@@ -9,7 +9,9 @@ import { AppError } from '../http/app-error.ts';
 import { toObjectId } from '../http/ids.ts';
 import { broadcastChange } from '../meetings/broadcast.ts';
 import { canEditDocuments, isOrganiser } from '../meetings/participants.ts';
-import { serveFile } from './serve-file.ts';
+import { annotatedCopy } from './annotated-export.ts';
+import { allowsDownload } from './documents-service.ts';
+import { contentDisposition, serveFile } from './serve-file.ts';
 import { errorResponses } from '../http/error-responses.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409, 413, 415, 422);
@@ -124,8 +126,9 @@ const documentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const version = await app.documents.version(doc, request.query.version);
       const download = request.query.download === '1' || request.query.download === 'true';
       const original = request.query.variant === 'original';
-      // Confidential documents are for reading in the viewer only: no original, no download.
-      if (doc.confidential && (original || download)) throw new AppError('FORBIDDEN');
+      // Confidential documents are for reading in the viewer only: no original, no download,
+      // whatever allowDownload says (that allows only the watermarked annotated copy).
+      if ((doc.confidential || !allowsDownload(doc)) && (original || download)) throw new AppError('DOWNLOAD_DISABLED');
       return serveFile(request, reply, app.documents.bucket, {
         fileId: original ? version.originalFileId : version.pdfFileId,
         size: original ? version.originalSize : version.pdfSize,
@@ -136,6 +139,40 @@ const documentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
     },
   });
+
+  app.get(
+    '/documents/:id/annotated',
+    {
+      // A HEAD would make (and log) a whole copy just to drop it.
+      exposeHeadRoute: false,
+      schema: {
+        tags: ['documents'],
+        summary: 'My annotated copy: the shared and/or my private marks burnt into the PDF (watermarked when confidential)',
+        params: IdParamsSchema,
+        querystring: AnnotatedExportQuerySchema,
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'application/pdf' }), ...errorResponses(400, 401, 403, 404, 413, 503) },
+      },
+    },
+    async (request, reply) => {
+      const user = request.user!;
+      const access = await app.documents.access(toObjectId(request.params.id), user);
+      const copy = await annotatedCopy(app, access, user, request.query);
+      await app.audit.append({
+        actorId: user._id.toHexString(),
+        action: 'document.exported',
+        target: access.doc._id.toHexString(),
+        data: { meetingId: access.meeting._id.toHexString(), version: copy.version, layers: copy.layers, watermarked: copy.watermarked },
+      });
+      return reply
+        .headers({
+          'content-type': 'application/pdf',
+          'content-disposition': contentDisposition(copy.filename, true),
+          // Made for this reader at this time (and watermarked so): never reused from a cache.
+          'cache-control': 'private, no-store',
+        })
+        .send(Buffer.from(copy.bytes.buffer, copy.bytes.byteOffset, copy.bytes.byteLength));
+    },
+  );
 };
 
 export default documentsRoutes;

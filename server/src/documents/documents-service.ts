@@ -41,6 +41,11 @@ export function canRead(doc: Pick<DocumentDoc, 'access' | 'allowedUserIds'>, rol
   return doc.access === 'all' || isOrganiser(role) || doc.allowedUserIds.some((id) => id.equals(user._id));
 }
 
+/** Whether readers may take copies away; documents stored before the flag follow confidentiality. */
+export function allowsDownload(doc: Pick<DocumentDoc, 'allowDownload' | 'confidential'>): boolean {
+  return doc.allowDownload ?? !doc.confidential;
+}
+
 function safeFilename(name: string): string {
   const base = path.basename(name.normalize('NFC').replace(/\\/g, '/')).replace(/\p{Cc}/gu, '').trim();
   return base.slice(0, 200) || 'document';
@@ -111,6 +116,7 @@ export class DocumentsService {
             access: 'all',
             allowedUserIds: [],
             confidential: false,
+            allowDownload: true,
             currentVersionId: versionDoc._id,
             currentVersion: 1,
             versionCount: 1,
@@ -206,6 +212,7 @@ export class DocumentsService {
           access: d.access,
           allowedUserIds: isOrganiser(role) ? d.allowedUserIds.map((id) => id.toHexString()) : [],
           confidential: d.confidential,
+          allowDownload: allowsDownload(d),
           current: toVersion(current),
           versionCount: d.versionCount,
           myLastOpenedAt: read?.lastOpenedAt.toISOString() ?? null,
@@ -222,6 +229,9 @@ export class DocumentsService {
     if (input.title !== undefined) set.title = clean(input.title);
     if (input.access !== undefined) set.access = input.access;
     if (input.confidential !== undefined) set.confidential = input.confidential;
+    if (input.allowDownload !== undefined) set.allowDownload = input.allowDownload;
+    // Becoming confidential closes downloads unless the same request says otherwise.
+    else if (input.confidential === true && !doc.confidential) set.allowDownload = false;
     if (input.allowedUserIds !== undefined) {
       const users = await this.meetings.participantUsers(meeting);
       const allowed = new Set(users.map((u) => u.user._id.toHexString()));

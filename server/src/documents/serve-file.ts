@@ -34,9 +34,17 @@ export function parseRange(header: string | undefined, size: number): { start: n
   return { start, end };
 }
 
-function contentDisposition(filename: string, download: boolean): string {
-  const ascii = filename.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '_') || 'document';
-  return `${download ? 'attachment' : 'inline'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+/** RFC 5987 `ext-value` characters: encodeURIComponent leaves `'()*` alone, which it must not. */
+function encodeRfc5987(value: string): string {
+  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** An ASCII fallback `filename` for old clients plus the exact UTF-8 `filename*`. */
+export function contentDisposition(filename: string, download: boolean): string {
+  const nfc = filename.normalize('NFC');
+  // đ/Đ have no decomposition: spelled d/D so "Đề án" falls back to "De an", not "e an".
+  const ascii = nfc.replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '_') || 'document';
+  return `${download ? 'attachment' : 'inline'}; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(nfc)}`;
 }
 
 /**

@@ -62,9 +62,17 @@ const meetingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const user = request.user!;
       const access = await app.meetings.access(toObjectId(request.params.id), user);
+      // Closing needs signed minutes; the result package goes out once it is closed.
+      if (request.params.transition === 'close' && access.role === 'secretary' && access.meeting.status === 'ended') await app.conclusions.assertCloseable(access.meeting._id);
       const after = await app.meetings.transition(access, request.params.transition, request.body.comment);
       await app.audit.append({ actorId: user._id.toHexString(), action: `meeting.${request.params.transition}`, target: after._id.toHexString(), data: { from: access.meeting.status, to: after.status, ...(request.body.comment ? { comment: request.body.comment } : {}) } });
       broadcastChange(app, after, 'status');
+      // Live clients follow the room's numbered events; start and end are part of that stream.
+      if (after.status === 'live' || after.status === 'ended') void app.live.publish(after._id, { meeting: true });
+      if (after.status === 'closed') {
+        // A failure here is retried at start-up; the meeting is closed either way.
+        await app.conclusions.submitResult(after._id, user._id.toHexString()).catch((err: unknown) => request.log.error({ err }, 'minutes: result package not submitted'));
+      }
       if (request.params.transition === 'publish') {
         const sent = await distributePublished(app, after);
         await app.audit.append({ actorId: user._id.toHexString(), action: 'meeting.distributed', target: after._id.toHexString(), data: sent });

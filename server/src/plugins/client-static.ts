@@ -16,7 +16,19 @@ export default fp<{ root: string }>(
       app.log.info(`client not built (${root}); serving the API only`);
       return;
     }
-    await app.register(fastifyStatic, { root, wildcard: false, index: false, maxAge: '1h', immutable: false });
+    const serviceWorker = path.join(root, 'sw.js');
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+      immutable: false,
+      // The service worker must be re-checked on every load, or a deployment would reach
+      // browsers only after the cache expired. At the root it controls the whole origin.
+      setHeaders: (reply, filePath) => {
+        if (filePath === serviceWorker) void reply.header('cache-control', 'no-cache').header('service-worker-allowed', '/');
+      },
+    });
     const html = fs.readFileSync(index);
     app.spaFallback = (request, reply) => {
       const url = request.url.split('?')[0] ?? '/';

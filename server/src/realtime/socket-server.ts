@@ -22,6 +22,8 @@ import { SESSION_COOKIE } from '../auth/session-store.ts';
 import { AppError } from '../http/app-error.ts';
 import type { UserDoc } from '../db/collections.ts';
 import { PresenterService } from './presenter.ts';
+import { registerLiveCommands } from '../live/live-socket.ts';
+import { registerPollCommands } from '../polls/poll-socket.ts';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -167,6 +169,9 @@ export default fp(
           return {};
         });
       });
+
+      registerLiveCommands(app, socket, asUser);
+      registerPollCommands(app, socket, asUser);
 
       socket.on('meeting:leave', async (payload, ack) => {
         if (typeof ack !== 'function') return;

@@ -16,7 +16,7 @@ interface DocumentSettingsDialogProps {
   onSaved: (doc: MeetingDocument) => void;
 }
 
-/** The secretary sets a document's title, who may read it and whether it is confidential; and sees its versions. */
+/** The secretary sets a document's title, who may read it, whether it is confidential and downloadable; and sees its versions. */
 export function DocumentSettingsDialog({ meeting, doc, onClose, onSaved }: DocumentSettingsDialogProps) {
   const t = useT();
   const locale = useLocale();
@@ -24,6 +24,7 @@ export function DocumentSettingsDialog({ meeting, doc, onClose, onSaved }: Docum
   const [access, setAccess] = useState(doc.access);
   const [allowed, setAllowed] = useState<ReadonlySet<string>>(() => new Set(doc.allowedUserIds));
   const [confidential, setConfidential] = useState(doc.confidential);
+  const [allowDownload, setAllowDownload] = useState(doc.allowDownload);
   const versions = useResource(useCallback((signal: AbortSignal) => documentsApi.versions(doc.id, signal), [doc.id]));
   // Only people named on the meeting can be chosen (the server refuses anyone else).
   const people = meeting.participants.filter((p): p is typeof p & { userId: string } => p.userId !== null);
@@ -35,10 +36,11 @@ export function DocumentSettingsDialog({ meeting, doc, onClose, onSaved }: Docum
         access,
         allowedUserIds: access === 'selected' ? [...allowed] : [],
         confidential,
+        allowDownload,
       }),
     );
   });
-  const { fields, summary, details } = useFormError(error, ['title', 'access', 'allowedUserIds', 'confidential']);
+  const { fields, summary, details } = useFormError(error, ['title', 'access', 'allowedUserIds', 'confidential', 'allowDownload']);
   const toggle = (userId: string, on: boolean) =>
     setAllowed((set) => {
       const next = new Set(set);
@@ -75,7 +77,22 @@ export function DocumentSettingsDialog({ meeting, doc, onClose, onSaved }: Docum
           ))}
         </fieldset>
       )}
-      <CheckboxField label={t('docs.confidentialLabel')} hint={t('docs.confidentialHint')} checked={confidential} onCheckedChange={setConfidential} />
+      <CheckboxField
+        label={t('docs.confidentialLabel')}
+        hint={t('docs.confidentialHint')}
+        checked={confidential}
+        onCheckedChange={(on) => {
+          setConfidential(on);
+          // The usual choice for each kind: confidential documents stay in the app unless allowed.
+          setAllowDownload(!on);
+        }}
+      />
+      <CheckboxField
+        label={t('docs.allowDownloadLabel')}
+        hint={t(confidential ? 'docs.allowDownloadHintConfidential' : 'docs.allowDownloadHint')}
+        checked={allowDownload}
+        onCheckedChange={setAllowDownload}
+      />
       <h3 className="dialog-subtitle">{t('docs.versions')}</h3>
       {versions.error && <p className="field-error">{versions.error}</p>}
       {!versions.data && !versions.error && <p className="muted">{t('common.loading')}</p>}

@@ -19,5 +19,5 @@ export const documentsApi = {
 
 /** The PDF bytes (range requests), for the viewer. */
 export const documentFileUrl = (id: string) => `${doc(id)}/file`;
-/** The PDF as an attachment; refused by the server for confidential documents. */
+/** The PDF as an attachment; refused (DOWNLOAD_DISABLED) for confidential documents and when `allowDownload` is off. */
 export const documentDownloadUrl = (id: string) => `${doc(id)}/file?download=1`;

@@ -5,6 +5,9 @@ import type { Resource } from '../../ui/hooks';
 import { useToast } from '../../ui/Toasts';
 import { AgendaSection } from '../agenda/AgendaSection';
 import { ReadReportPanel } from '../documents/ReadReportPanel';
+import { PresenterBanner } from '../presenter/PresenterBanner';
+import { LiveRoomLink } from '../live/LiveRoomLink';
+import { MinutesLink } from '../minutes/MinutesLink';
 import { EditMeetingDialog } from './EditMeetingDialog';
 import { MeetingStatusBadge } from './MeetingBadges';
 import { formatMeetingTime } from './meeting-time';
@@ -12,6 +15,7 @@ import { ParticipantsSection } from './ParticipantsSection';
 import { canAnswerInvitation, isOrganiser } from './permissions';
 import { RsvpPanel } from './RsvpPanel';
 import { TransitionBar } from './TransitionBar';
+import { canGiveTasks, MeetingTasksSection } from '../tasks/MeetingTasksSection';
 
 interface MeetingViewProps {
   meeting: Meeting;
@@ -80,6 +84,9 @@ export function MeetingView({ meeting, onMeetingChange, agenda, documents, repor
           )}
         </TransitionBar>
       </header>
+      <LiveRoomLink meeting={meeting} />
+      <MinutesLink meeting={meeting} />
+      {(meeting.status === 'published' || meeting.status === 'live') && <PresenterBanner meetingId={meeting.id} documents={documents.data ?? []} />}
 
       {canAnswerInvitation(meeting) && (
         <RsvpPanel meeting={meeting} onAnswered={(entry) => onMeetingChange((m) => (m ? { ...m, myRsvp: entry } : m))} />
@@ -87,6 +94,7 @@ export function MeetingView({ meeting, onMeetingChange, agenda, documents, repor
       <ParticipantsSection meeting={meeting} reportsVersion={reportsVersion} />
       <AgendaSection meeting={meeting} agenda={agenda} documents={documents} />
       {organiser && <ReadReportPanel meetingId={meeting.id} version={reportsVersion} />}
+      {canGiveTasks(meeting) && <MeetingTasksSection meeting={meeting} agenda={agenda.data ?? []} />}
 
       {editing && (
         <EditMeetingDialog

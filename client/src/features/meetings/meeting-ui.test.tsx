@@ -37,6 +37,7 @@ const makeDocument = (over: Partial<MeetingDocument> = {}): MeetingDocument => (
   access: 'all',
   allowedUserIds: [],
   confidential: false,
+  allowDownload: true,
   current: {
     id: 'v1',
     version: 2,

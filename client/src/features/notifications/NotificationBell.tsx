@@ -4,6 +4,7 @@ import type { Notification } from '@e-cabinet/protocol';
 import { useLocale, useT } from '../../i18n';
 import { useConnection } from '../connection/connection-context';
 import { formatShortDateTime } from '../meetings/meeting-time';
+import { notificationLink } from '../minutes/minutes-logic';
 import { notificationsApi } from './notifications-api';
 import { initialNotifications, notificationsReducer } from './notifications-state';
 
@@ -102,29 +103,32 @@ export function NotificationBell() {
             <p className="muted">{t('notif.empty')}</p>
           ) : (
             <ul className="notif-list">
-              {state.items.map((n) => (
-                <li key={n.id} className={n.readAt ? 'notif-item' : 'notif-item notif-unread'}>
-                  {n.meetingId ? (
-                    <Link
-                      to={`/meetings/${n.meetingId}`}
-                      onClick={() => {
-                        markRead(n);
-                        setOpen(false);
-                      }}
-                    >
-                      {n.title}
-                    </Link>
-                  ) : (
-                    <button type="button" className="button-quiet" onClick={() => markRead(n)}>
-                      {n.title}
-                    </button>
-                  )}
-                  <span className="notif-meta">
-                    {!n.readAt && <span className="notif-dot">{t('notif.unread')}</span>}
-                    {formatShortDateTime(n.createdAt, locale)}
-                  </span>
-                </li>
-              ))}
+              {state.items.map((n) => {
+                const to = notificationLink(n);
+                return (
+                  <li key={n.id} className={n.readAt ? 'notif-item' : 'notif-item notif-unread'}>
+                    {to ? (
+                      <Link
+                        to={to}
+                        onClick={() => {
+                          markRead(n);
+                          setOpen(false);
+                        }}
+                      >
+                        {n.title}
+                      </Link>
+                    ) : (
+                      <button type="button" className="button-quiet" onClick={() => markRead(n)}>
+                        {n.title}
+                      </button>
+                    )}
+                    <span className="notif-meta">
+                      {!n.readAt && <span className="notif-dot">{t('notif.unread')}</span>}
+                      {formatShortDateTime(n.createdAt, locale)}
+                    </span>
+                  </li>
+                );
+              })}
             </ul>
           )}
         </div>

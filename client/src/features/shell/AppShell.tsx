@@ -5,20 +5,29 @@ import { useAuth, useCurrentUser } from '../auth/auth-context';
 import { ConnectionIndicator, NewVersionBanner } from '../connection/ConnectionIndicator';
 import { MeetingPublishedToasts } from '../meetings/MeetingPublishedToasts';
 import { NotificationBell } from '../notifications/NotificationBell';
+import { OfflineStatus } from '../offline/OfflineStatus';
 import { LanguageSelect } from './LanguageSelect';
 
 interface NavItem {
   to: string;
   label: Extract<MessageKey, `nav.${string}`>;
   adminOnly?: boolean;
+  /** Shown only to these global roles. */
+  roles?: readonly Role[];
+  /** Active only on this exact path, not below it. */
+  end?: boolean;
 }
 
 const NAV: readonly NavItem[] = [
   { to: '/', label: 'nav.home' },
   { to: '/meetings', label: 'nav.meetings' },
+  { to: '/tasks', label: 'nav.tasks', end: true },
+  { to: '/tasks/overview', label: 'nav.tasksOverview', roles: [Role.chair, Role.secretary, Role.admin] },
+  { to: '/tasks/dashboard', label: 'nav.tasksDashboard' },
   { to: '/admin/users', label: 'nav.users', adminOnly: true },
   { to: '/admin/units', label: 'nav.units', adminOnly: true },
   { to: '/admin/audit', label: 'nav.audit', adminOnly: true },
+  { to: '/admin/deliveries', label: 'nav.deliveries', adminOnly: true },
 ];
 
 /** Header, navigation and the page outlet for every logged-in page. */
@@ -27,7 +36,7 @@ export function AppShell() {
   const user = useCurrentUser();
   const { logout } = useAuth();
   const navigate = useNavigate();
-  const items = NAV.filter((item) => !item.adminOnly || user.role === Role.admin);
+  const items = NAV.filter((item) => (!item.adminOnly || user.role === Role.admin) && (!item.roles || item.roles.includes(user.role)));
 
   return (
     <div className="shell">
@@ -53,13 +62,14 @@ export function AppShell() {
         </button>
       </header>
       <NewVersionBanner />
+      <OfflineStatus />
       <MeetingPublishedToasts />
       <div className="shell-body">
         <nav className="sidenav" aria-label={t('nav.label')}>
           <ul>
             {items.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.to === '/'}>
+                <NavLink to={item.to} end={item.to === '/' || item.end === true}>
                   {t(item.label)}
                 </NavLink>
               </li>

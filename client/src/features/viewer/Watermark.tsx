@@ -1,29 +1,54 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { useLocale } from '../../i18n';
 import { formatShortDateTime } from '../meetings/meeting-time';
+import { watermarkLines, watermarkTile } from './watermark-tile';
 
-const COPIES = 24;
+// One clock for every watermarked page, ticking only while one is shown.
+const TICK_MS = 30_000;
+let now = Date.now();
+const listeners = new Set<() => void>();
+let timer: ReturnType<typeof setInterval> | null = null;
+
+function subscribeClock(listener: () => void): () => void {
+  listeners.add(listener);
+  if (!timer) {
+    now = Date.now();
+    timer = setInterval(() => {
+      now = Date.now();
+      for (const l of listeners) l();
+    }, TICK_MS);
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0 && timer) {
+      clearInterval(timer);
+      timer = null;
+    }
+  };
+}
+
+const getNow = () => now;
 
 /**
- * The reader's name and the current time across the page of a confidential document, so a
- * photo of the screen names who took it. Decorative for assistive technology (the page says
- * in words that the document is confidential).
+ * The reader's name, unit and the current time tiled across a page of a confidential
+ * document, so a photo of the screen names who took it. It is one background layer above
+ * the text layer and the annotation overlay, and lets every pointer through. Decorative for
+ * assistive technology (the page says in words that the document is confidential).
  */
-export function Watermark({ name }: { name: string }) {
+export function Watermark({ name, unit }: { name: string; unit: string | null }) {
   const locale = useLocale();
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
-  const text = `${name} · ${formatShortDateTime(new Date(now).toISOString(), locale)}`;
+  const time = useSyncExternalStore(subscribeClock, getNow, getNow);
+  const when = formatShortDateTime(new Date(time).toISOString(), locale);
+  const tile = useMemo(() => {
+    const lines = watermarkLines(name, unit, when);
+    return { text: lines.join(' · '), ...watermarkTile(lines) };
+  }, [name, unit, when]);
   return (
-    <div className="watermark" aria-hidden="true" data-watermark={text}>
-      <div className="watermark-inner">
-        {Array.from({ length: COPIES }, (_, i) => (
-          <span key={i}>{text}</span>
-        ))}
-      </div>
-    </div>
+    <div
+      className="watermark"
+      aria-hidden="true"
+      data-watermark={tile.text}
+      style={{ backgroundImage: tile.css, backgroundSize: `${tile.width}px ${tile.height}px` }}
+    />
   );
 }

@@ -2,7 +2,7 @@ import { getDocument, GlobalWorkerOptions, type PDFDocumentLoadingTask, type PDF
 import { documentFileUrl } from '../documents/documents-api';
 import { startPdfWorker } from './pdf-worker';
 
-export type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist';
+export type { PageViewport, PDFDocumentProxy, PDFPageProxy, RenderTask } from 'pdfjs-dist';
 
 export interface OpenedPdf {
   promise: Promise<PDFDocumentProxy>;
@@ -43,4 +43,13 @@ export function openPdf(documentId: string): OpenedPdf {
     if (opened) teardown = teardown.then(() => opened.destroy()).catch(() => {});
   };
   return { promise, close };
+}
+
+/** Why a document did not open, as the viewer explains it. */
+export function openErrorKind(err: unknown): 'password' | 'invalid' | 'other' {
+  const name = (err as Error | null)?.name;
+  // `PasswordException` is not exported by pdf.js: only its name tells it apart.
+  if (name === 'PasswordException') return 'password';
+  if (name === 'InvalidPDFException') return 'invalid';
+  return 'other';
 }

@@ -27,6 +27,11 @@ export const DocumentSchema = Type.Object({
   /** Users who may read it when access is `selected` (visible to the secretariat only). */
   allowedUserIds: Type.Array(IdSchema),
   confidential: Type.Boolean(),
+  /**
+   * Whether readers may take a copy away: the file itself (never for confidential documents)
+   * and their annotated copy (watermarked when the document is confidential).
+   */
+  allowDownload: Type.Boolean(),
   current: DocumentVersionSchema,
   versionCount: Type.Integer(),
   /** For the caller: when they last opened it, and whether a newer version came after. */
@@ -55,10 +60,29 @@ export const UpdateDocumentSchema = Type.Object(
     access: Type.Optional(LiteralUnion(DOCUMENT_ACCESS)),
     allowedUserIds: Type.Optional(Type.Array(IdSchema, { maxItems: 2000 })),
     confidential: Type.Optional(Type.Boolean()),
+    /** Omitted while making a document confidential: it becomes false. */
+    allowDownload: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false, minProperties: 1 },
 );
 export type UpdateDocument = Static<typeof UpdateDocumentSchema>;
+
+/** The annotation layers an annotated copy can carry. */
+export const ANNOTATION_LAYERS = ['private', 'shared'] as const;
+export type AnnotationLayer = (typeof ANNOTATION_LAYERS)[number];
+
+/**
+ * Query of `GET /api/documents/:id/annotated`: `layers` is a comma list of `private` (the
+ * caller's own notes) and `shared`, default both; `version` defaults to the current one.
+ */
+export const AnnotatedExportQuerySchema = Type.Object(
+  {
+    layers: Type.Optional(Type.String({ pattern: '^(private|shared)(,(private|shared))?$', maxLength: 14 })),
+    version: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
+export type AnnotatedExportQuery = Static<typeof AnnotatedExportQuerySchema>;
 
 export const ReadReportSchema = Type.Object({
   items: Type.Array(
