@@ -35,3 +35,16 @@ export async function signIn(baseUrl: string, account: { username: string; passw
 export async function getOk(baseUrl: string, path: string, cookie: string): Promise<void> {
   await call(`${baseUrl}${path}`, { headers: { cookie } }, `GET ${path}`);
 }
+
+/** A JSON request with a session cookie that must answer 2xx; resolves with the parsed body. */
+export async function api<T = Record<string, unknown>>(baseUrl: string, cookie: string, method: string, url: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${baseUrl}${url}`, {
+    method,
+    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(60_000),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${url}: HTTP ${res.status} ${text.slice(0, 300)}`);
+  return (text ? JSON.parse(text) : null) as T;
+}

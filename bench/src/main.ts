@@ -13,7 +13,11 @@ const USAGE = `Usage: pnpm bench [--case <name>[,<name>…]] [--duration <second
   --duration  length of each measured load phase, default 5
   --json      print only one JSON object on stdout: { machine, cases }
   --out       also write that JSON object to a file
-  --verbose   pass all server output through to stderr`;
+  --verbose   pass all server output through to stderr
+Environment: BENCH_ANNOTATION_VIEWERS, BENCH_ANNOTATION_STROKES and BENCH_ANNOTATION_INTERVAL_MS
+  resize the annotation case (defaults 100, 200 and 20) for a quick run
+  VOTE_N (e.g. 100, or 200,400: one round per size; default 500,1000) and VOTE_CLIENT_PROCESSES
+  (default 2) resize the vote case`;
 
 type CaseOutcome = (CaseResult & { cpuPercent: CpuPercent }) | { error: string };
 

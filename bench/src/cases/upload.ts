@@ -1,48 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineCase } from '../case.ts';
-import { signIn } from '../http.ts';
+import { api, signIn } from '../http.ts';
+import { scannedPdf } from '../pdf.ts';
 import { rssKb } from '../proc.ts';
 import { summarize } from '../stats.ts';
 
 const SECRETARY = { username: 'thuky', password: 'ThuKy@2026' };
-
-/**
- * A one-page PDF holding one big greyscale image, like a scanned document: valid for qpdf, and
- * as large as asked. Written by hand so the bench needs no PDF library.
- */
-function scannedPdf(side: number): Buffer {
-  const pixels = randomBytes(side * side);
-  const parts: Buffer[] = [];
-  const offsets: number[] = [];
-  let length = 0;
-  const push = (chunk: Buffer | string) => {
-    const b = typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk;
-    parts.push(b);
-    length += b.length;
-  };
-  const obj = (n: number, body: string) => {
-    offsets[n] = length;
-    push(`${n} 0 obj\n${body}\nendobj\n`);
-  };
-  push('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n');
-  obj(1, '<< /Type /Catalog /Pages 2 0 R >>');
-  obj(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
-  obj(3, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /Im0 5 0 R >> >> >>');
-  const content = 'q 595 0 0 842 0 0 cm /Im0 Do Q';
-  obj(4, `<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
-  offsets[5] = length;
-  push(`5 0 obj\n<< /Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceGray /BitsPerComponent 8 /Length ${pixels.length} >>\nstream\n`);
-  push(pixels);
-  push('\nendstream\nendobj\n');
-  const xref = length;
-  push(`xref\n0 6\n0000000000 65535 f \n${offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`);
-  push(`trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
-  return Buffer.concat(parts);
-}
 
 /** A Word file of `pages` pages, written by LibreOffice from HTML. */
 function wordFile(pages: number): Buffer {
@@ -55,13 +21,6 @@ function wordFile(pages: number): Buffer {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-}
-
-async function api(baseUrl: string, cookie: string, method: string, url: string, body?: unknown) {
-  const res = await fetch(`${baseUrl}${url}`, { method, headers: { cookie, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const json = (await res.json()) as Record<string, unknown>;
-  if (!res.ok) throw new Error(`${method} ${url}: HTTP ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
-  return json;
 }
 
 /** Peak RSS of the server while `fn` runs, sampled every 20 ms (VmHWM cannot be reset). */
