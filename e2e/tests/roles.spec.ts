@@ -10,8 +10,9 @@ test.describe('a delegate', () => {
 
     await expect(shell.navLink('home')).toBeVisible();
     await expect(shell.header).toContainText('Đại biểu');
-    // Home and meetings only: no administration.
-    await expect(shell.nav.getByRole('link')).toHaveCount(2);
+    // Home, meetings, my tasks and the task dashboard: no administration, no task overview.
+    await expect(shell.nav.getByRole('link')).toHaveCount(4);
+    await expect(shell.nav.getByRole('link', { name: 'Theo dõi nhiệm vụ' })).toHaveCount(0);
     await expect(shell.navLink('users')).toHaveCount(0);
     await expect(shell.navLink('units')).toHaveCount(0);
     await expect(shell.navLink('audit')).toHaveCount(0);
