@@ -1,4 +1,4 @@
-import type { Binary, Db } from 'mongodb';
+import type { Binary } from 'mongodb';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -30,8 +30,14 @@ export interface CollabClient {
  * A real y-websocket client on `/collab/<docName>` with its own connection: `disableBc`, or
  * lib0's BroadcastChannel would carry updates between clients in this process and prove nothing.
  */
-export function connectCollab(baseUrl: string, docName: string, cookie: string | null, opts: { params?: Record<string, string>; origin?: string } = {}): CollabClient {
-  const doc = new Y.Doc();
+export function connectCollab(
+  baseUrl: string,
+  docName: string,
+  cookie: string | null,
+  opts: { params?: Record<string, string>; origin?: string; doc?: Y.Doc } = {},
+): CollabClient {
+  // An existing doc plays a client that kept its state (IndexedDB) across a reconnect.
+  const doc = opts.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}${COLLAB_PATH}`, docName, doc, {
     WebSocketPolyfill: cookieWebSocket(cookie, opts.origin) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
@@ -80,9 +86,13 @@ export function until(doc: Y.Doc, check: (doc: Y.Doc) => boolean): Promise<void>
   });
 }
 
-/** What the stored records of a doc add up to, read straight from the database. */
-export async function storedDoc(db: Db, docName: string): Promise<{ doc: Y.Doc; records: number }> {
-  const records = await db.collection<{ update: Binary }>('yjsUpdates').find({ docName }, { sort: { _id: 1 } }).toArray();
+/**
+ * What the stored records of a doc add up to, read straight from the database once the app has
+ * stored everything it relayed on that doc (the endpoint relays first and stores right behind).
+ */
+export async function storedDoc(app: Pick<TestApp, 'db' | 'collab'>, docName: string): Promise<{ doc: Y.Doc; records: number }> {
+  await app.collab.flushed(docName);
+  const records = await app.db.collection<{ update: Binary }>('yjsUpdates').find({ docName }, { sort: { _id: 1 } }).toArray();
   const doc = new Y.Doc();
   for (const r of records) Y.applyUpdate(doc, r.update.value());
   return { doc, records: records.length };

@@ -100,7 +100,7 @@ export class CollabPeer implements Peer {
           return;
         }
         if (isEmptyUpdate(update)) return;
-        // Reads the whole update: garbage fails here, before it is stored.
+        // Reads the whole update: garbage fails here, before it touches the doc.
         Y.parseUpdateMeta(update);
         shared.submit(update, this);
         return;

@@ -72,16 +72,16 @@ describe('collab persistence', () => {
     const a = await join(baseUrl, name, cast.member.cookie);
     const b = await join(baseUrl, name, cast.chair.cookie);
     await draw(a, b, 30);
-    const before = await storedDoc(app.db, name);
+    const before = await storedDoc(app, name);
     expect(before.records).toBeGreaterThanOrEqual(30);
     const result = await app.collab.compact(name);
     expect(result?.merged).toBe(before.records);
-    const after = await storedDoc(app.db, name);
+    const after = await storedDoc(app, name);
     expect(after.records).toBe(1);
     expect(after.doc.getArray('strokes').toArray()).toEqual(before.doc.getArray('strokes').toArray());
     // Writing goes on from the snapshot, and a newcomer gets all of it.
     await draw(b, a, 2);
-    expect((await storedDoc(app.db, name)).records).toBe(3);
+    expect((await storedDoc(app, name)).records).toBe(3);
     const c = await join(baseUrl, name, cast.invitee.cookie);
     expect(c.doc.getArray('strokes').length).toBe(32);
   });
@@ -98,7 +98,7 @@ describe('collab persistence', () => {
       const result = await compacted;
       expect(result.docName).toBe(name);
       expect(result.merged).toBeGreaterThanOrEqual(10);
-      const stored = await storedDoc(app.db, name);
+      const stored = await storedDoc(app, name);
       expect(stored.records).toBeLessThan(12);
       expect(stored.doc.getArray('strokes').length).toBe(12);
     } finally {
@@ -121,7 +121,7 @@ describe('collab persistence', () => {
       expect(await unloaded).toEqual({ docName: name });
       expect((await compacted).docName).toBe(name);
       expect(app.collab.registry.size).toBe(loaded - 1);
-      expect((await storedDoc(app.db, name)).records).toBe(1);
+      expect((await storedDoc(app, name)).records).toBe(1);
       const again = await join(baseUrl, name, cast.chair.cookie);
       expect(again.doc.getArray('strokes').length).toBe(6);
     } finally {

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type * as Y from 'yjs';
 import { CloseCode } from '@e-cabinet/protocol';
 import { collections } from '../db/collections.ts';
 import { CollabPeer } from './collab-peer.ts';
@@ -191,6 +192,20 @@ export class CollabServer extends EventEmitter<CollabEvents> {
       closed++;
     }
     return closed;
+  }
+
+  /**
+   * The doc as stored, for readers outside the collab endpoint (exports, minutes): first waits
+   * until what this process has relayed on it is stored. The caller destroys the doc.
+   */
+  async read(docName: string): Promise<Y.Doc> {
+    await this.registry.flushed(docName);
+    return this.store.read(docName);
+  }
+
+  /** Resolves once everything relayed on the doc in this process is stored. */
+  flushed(docName: string): Promise<void> {
+    return this.registry.flushed(docName);
   }
 
   /** Folds a doc's stored updates into one snapshot now. */

@@ -32,7 +32,7 @@ describe('collab sync', () => {
     strokes(a).push(['from A']);
     await until(b.doc, () => strokes(b).toArray().includes('from A'));
     // Broadcast comes after the insert: what B has seen is already in the database.
-    expect((await storedDoc(app.db, name)).doc.getArray('strokes').toArray()).toEqual(['from A']);
+    expect((await storedDoc(app, name)).doc.getArray('strokes').toArray()).toEqual(['from A']);
     strokes(b).push(['from B']);
     await until(a.doc, () => strokes(a).length === 2);
     expect(strokes(a).toArray()).toEqual(strokes(b).toArray());
@@ -52,7 +52,7 @@ describe('collab sync', () => {
     member.doc.getMap('marks').set('member', 'stroke');
     await until(observer.doc, () => observer.doc.getMap('marks').get('member') === 'stroke');
     expect(member.doc.getMap('marks').get('observer')).toBeUndefined();
-    const stored = (await storedDoc(app.db, name)).doc.getMap('marks');
+    const stored = (await storedDoc(app, name)).doc.getMap('marks');
     expect(stored.get('member')).toBe('stroke');
     expect(stored.has('observer')).toBe(false);
     // Nor does a newcomer get it from the server's copy.
@@ -67,7 +67,7 @@ describe('collab sync', () => {
     // A second device of the same user follows.
     const tablet = await join(name, await login(app, cast.observer.user.username, 'MatKhau123'));
     await until(tablet.doc, () => tablet.doc.getMap('notes').get('p1') === 'hỏi lại số liệu');
-    expect((await storedDoc(app.db, name)).doc.getMap('notes').get('p1')).toBe('hỏi lại số liệu');
+    expect((await storedDoc(app, name)).doc.getMap('notes').get('p1')).toBe('hỏi lại số liệu');
   });
 
   it('lets organisers draft minutes and other participants only read them', async () => {
@@ -79,7 +79,7 @@ describe('collab sync', () => {
     const dropped = once(app.collab, 'dropped');
     member.doc.getText('body').insert(0, 'X');
     await dropped;
-    expect((await storedDoc(app.db, name)).doc.getText('body').toString()).toBe('Kết luận của chủ tọa');
+    expect((await storedDoc(app, name)).doc.getText('body').toString()).toBe('Kết luận của chủ tọa');
   });
 
   it('merges marks made offline when the client reconnects', async () => {
@@ -90,7 +90,7 @@ describe('collab sync', () => {
     strokes(a).push(['offline stroke']);
     a.provider.connect();
     await until(b.doc, () => strokes(b).toArray().includes('offline stroke'));
-    expect((await storedDoc(app.db, name)).doc.getArray('strokes').toArray()).toContain('offline stroke');
+    expect((await storedDoc(app, name)).doc.getArray('strokes').toArray()).toContain('offline stroke');
   });
 
   it('relays presence between peers', async () => {

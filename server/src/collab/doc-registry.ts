@@ -103,6 +103,12 @@ export class DocRegistry {
     }
   }
 
+  /** Resolves once everything relayed on this doc in this process is stored (now if not loaded). */
+  async flushed(name: string): Promise<void> {
+    const shared = await this.docs.get(name)?.ready.catch(() => null);
+    await shared?.idle();
+  }
+
   /** Compacts every loaded doc that has gathered `compactIdleAfter` records. */
   async sweep(): Promise<void> {
     for (const [name, entry] of this.docs) {
@@ -120,7 +126,7 @@ export class DocRegistry {
       if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
       const shared = await entry.ready.catch(() => null);
       if (!shared) continue;
-      await shared.idle();
+      await shared.drain();
       shared.destroy();
     }
     while (this.tasks.size) await Promise.allSettled([...this.tasks]);
@@ -137,7 +143,7 @@ export class DocRegistry {
         this.hooks.stored(name, updates);
         if (doc.records >= this.settings.compactAfter && !doc.compacting) void this.compact(name).catch(() => {});
       },
-      storeFailed: (_doc, err) => this.hooks.error(err, 'storing an update', name),
+      storeFailed: (_doc, err, retryInMs) => this.hooks.error(err, `storing updates (retrying in ${retryInMs} ms)`, name),
     };
     const shared = new SharedDoc(name, this.store, events);
     const { updates, records } = await this.store.load(name);

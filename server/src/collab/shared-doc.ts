@@ -6,6 +6,10 @@ import { CloseCode } from '@e-cabinet/protocol';
 import type { YjsStore } from './yjs-store.ts';
 
 /** y-websocket's message types (the first varuint of every message). */
+/** Retries of a failed store: 100 ms, doubling, at most every 5 s. */
+const RETRY_BASE_MS = 100;
+const RETRY_MAX_MS = 5_000;
+
 export const MessageType = { SYNC: 0, AWARENESS: 1, AUTH: 2, QUERY_AWARENESS: 3 } as const;
 
 /** A connection as the doc sees it: something to send to and to close. */
@@ -14,28 +18,31 @@ export interface Peer {
   close(code: CloseCode, reason: string): void;
 }
 
-interface Pending {
-  update: Uint8Array;
-  origin: Peer;
-}
-
 export interface SharedDocEvents {
-  /** A batch reached the database and was applied. */
+  /** A batch reached the database. */
   stored(doc: SharedDoc, updates: number): void;
-  /** Storing failed: the batch was not applied and its senders were closed to resync. */
-  storeFailed(doc: SharedDoc, err: unknown): void;
+  /** Storing a batch failed; it stays queued and is tried again after `retryInMs`. */
+  storeFailed(doc: SharedDoc, err: unknown, retryInMs: number): void;
 }
 
 /**
  * One live Yjs doc in this process: its state, awareness and connected peers.
  *
- * Writes are durable before anyone sees them: an incoming update is queued, stored in MongoDB,
- * and only then applied to the doc, whose `update` event broadcasts it to the other peers. While
- * one insert is in flight, further updates queue and go together in the next (group commit), so
- * a busy doc costs one round trip per batch rather than per update. The in-memory doc therefore
- * only ever holds stored state, and a sync step 2 never hands out anything a crash could lose.
+ * Relay first, store right behind: an incoming update is applied to the doc at once, whose
+ * `update` event broadcasts it to the other peers and queues what it added for MongoDB. While one
+ * insert is in flight, further updates queue and go together in the next (group commit), so a
+ * busy doc costs one round trip per batch and the database never sits between a pen stroke and
+ * the other readers' screens. A duplicate (an update the doc already has) adds nothing, so it is
+ * neither relayed nor stored again.
  *
- * Multi-process (not built): each process would publish the updates it stored to a Redis channel
+ * Why this loses nothing: a y-websocket writer keeps its own updates (in IndexedDB in the
+ * browser) and answers every server's sync step 1 with whatever the server lacks. If this
+ * process dies between relaying and storing, the restarted server's state vector lacks those
+ * updates, so the writer's reconnect sends them again (collab-crash.test.ts kills the server
+ * with SIGKILL to prove it). Readers that saw them early merely see them again. A failed insert
+ * is retried with backoff; the batch stays queued meanwhile, and unloading waits for it.
+ *
+ * Multi-process (not built): each process would publish the updates it relays to a Redis channel
  * per doc name and apply what other processes publish (origin = the relay, so it is broadcast to
  * local peers but not stored again); awareness would go over the same channel. Loading would
  * subscribe first, then read MongoDB, so nothing falls between the two.
@@ -49,8 +56,11 @@ export class SharedDoc {
   /** Records stored for this doc (as loaded, plus appended, minus compacted). */
   records = 0;
   compacting = false;
-  private queue: Pending[] = [];
+  /** Updates applied (and relayed) but not yet stored, oldest first. */
+  private queue: Uint8Array[] = [];
   private flushing: Promise<void> | null = null;
+  /** Set on shutdown: a failing store is not retried forever (writers resend on reconnect). */
+  private giveUpOnFailure = false;
 
   constructor(
     readonly name: string,
@@ -60,6 +70,8 @@ export class SharedDoc {
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      // What a peer added is stored; what was loaded from the database (origin: this) already is.
+      if (origin !== this) this.enqueue(update);
       // The sender already has its own update; everyone else gets it, encoded once.
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MessageType.SYNC);
@@ -89,40 +101,63 @@ export class SharedDoc {
     this.records = records;
   }
 
-  /** Queues a peer's update to be stored, then applied and broadcast. */
+  /**
+   * Applies a peer's update: relayed to the other peers at once and queued to be stored. An
+   * update Yjs cannot apply closes its sender (a client bug) and changes nothing stored.
+   */
   submit(update: Uint8Array, origin: Peer): void {
-    this.queue.push({ update, origin });
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } catch {
+      origin.close(CloseCode.BAD_MESSAGE, 'bad update');
+    }
+  }
+
+  /** Updates relayed but not yet stored. */
+  get unstored(): number {
+    return this.queue.length;
+  }
+
+  /** Resolves when every update applied so far has been stored. */
+  async idle(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+
+  /** Stores what is queued once (no retries), for shutdown. */
+  async drain(): Promise<void> {
+    this.giveUpOnFailure = true;
+    await this.idle();
+  }
+
+  private enqueue(update: Uint8Array): void {
+    this.queue.push(update);
     this.flushing ??= this.flush().finally(() => {
       this.flushing = null;
     });
   }
 
-  /** Resolves when every queued update has been stored (or refused). */
-  async idle(): Promise<void> {
-    while (this.flushing) await this.flushing;
-  }
-
   private async flush(): Promise<void> {
+    let failures = 0;
     while (this.queue.length) {
       const batch = this.queue;
       this.queue = [];
       try {
-        await this.store.append(this.name, batch.map((p) => p.update));
+        await this.store.append(this.name, batch);
       } catch (err) {
-        // Not applied, so the senders' next sync step 2 (after reconnecting) carries it again.
-        for (const origin of new Set(batch.map((p) => p.origin))) origin.close(CloseCode.UNAVAILABLE, 'store failed');
-        this.events.storeFailed(this, err);
+        // Back at the front, in order, ahead of anything queued meanwhile.
+        this.queue = batch.concat(this.queue);
+        failures++;
+        const retryInMs = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (failures - 1));
+        this.events.storeFailed(this, err, retryInMs);
+        if (this.giveUpOnFailure) {
+          this.queue = [];
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, retryInMs));
         continue;
       }
+      failures = 0;
       this.records += batch.length;
-      for (const { update, origin } of batch) {
-        try {
-          Y.applyUpdate(this.doc, update, origin);
-        } catch {
-          // Stored but unreadable: every load skips it. The sender has a bug; stop listening to it.
-          origin.close(CloseCode.BAD_MESSAGE, 'bad update');
-        }
-      }
       this.events.stored(this, batch.length);
     }
   }

@@ -88,8 +88,8 @@ export class YjsStore {
   }
 
   /**
-   * The doc as its stored records add up to, for readers outside the collab endpoint (exports).
-   * Complete: the endpoint applies an update only after storing it. Records Yjs cannot read are
+   * The doc as its stored records add up to. Readers outside the collab endpoint go through
+   * `CollabServer.read`, which first waits for what was relayed to be stored. Records Yjs cannot read are
    * skipped, as every load does. The caller destroys the doc.
    */
   async read(docName: string): Promise<Y.Doc> {

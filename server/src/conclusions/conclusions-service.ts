@@ -41,7 +41,7 @@ export class ConclusionsService {
   // ---- Reading ---------------------------------------------------------------------------------
 
   private async draft(meeting: MeetingDoc) {
-    const doc = await this.app.collab.store.read(docNames.minutes(meeting._id.toHexString()));
+    const doc = await this.app.collab.read(docNames.minutes(meeting._id.toHexString()));
     try {
       return await snapshot(this.c, meeting, readDraft(doc));
     } finally {

@@ -149,7 +149,7 @@ describe('conclusions, minutes and the result package', () => {
     const dropped = once(app.collab, 'dropped');
     fields(member.doc)!.get(MINUTES_CONCLUSION_KEY)!.insert(0, 'SỬA TRÁI PHÉP ');
     await dropped;
-    const stored = (await storedDoc(app.db, docNames.minutes(cast.meetingId))).doc;
+    const stored = (await storedDoc(app, docNames.minutes(cast.meetingId))).doc;
     expect(conclusionOf(stored)).toBe(CONCLUSION + CHAIR_ADDITION);
 
     const view = await minutes(cast.member.cookie);

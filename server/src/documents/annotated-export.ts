@@ -98,7 +98,7 @@ async function layerShapes(app: FastifyInstance, name: DocName, user: UserDoc): 
   // Exactly what the collab endpoint would let this user open: the same policy, not a copy of it.
   const grant = await authorizeDoc(app, name, user);
   if (!grant.ok) throw new AppError('NOT_FOUND');
-  const doc = await app.collab.store.read(docNames.format(name));
+  const doc = await app.collab.read(docNames.format(name));
   try {
     return listShapes(doc);
   } finally {
