@@ -35,6 +35,18 @@ export interface BenchCase {
   description: string;
   /** Throws when anything fails: a benchmark that counts errors as fast answers lies. */
   run(ctx: CaseContext): Promise<CaseResult>;
+  /**
+   * Runs before the case's server starts: what the case needs outside the app (e.g. a receiver
+   * of outbound deliveries) and the settings that point the server at it.
+   */
+  prepare?(log: (line: string) => void): Promise<Prepared>;
+}
+
+export interface Prepared {
+  /** Added to the server's environment. */
+  env: Record<string, string>;
+  /** Runs after the server stopped, whether the case passed or not. */
+  dispose(): Promise<void>;
 }
 
 /** Each file in cases/ default-exports one of these; the registry finds it there. */

@@ -1,20 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
 import type { Measurement } from './case.ts';
-import { mapLimit } from './load.ts';
+import { connectCollab, monoMs, type CollabClient, type CollabEndpoint } from './collab-client.ts';
 import { cpuMeter, type CpuPercent } from './proc.ts';
 import { summarize } from './stats.ts';
-import { StrokeLatency, dueAt } from './stroke-latency.ts';
-
-/** Where the y-websocket clients connect: `<serverUrl>/<docName>?<params>`. */
-export interface CollabEndpoint {
-  serverUrl: string;
-  docName: string;
-  params: Record<string, string>;
-}
+import { StrokeLatency, dueAt, partition } from './stroke-latency.ts';
+import type { FromViewerWorker, ToViewerWorker, ViewerWorkerData } from './viewer-worker.ts';
 
 export interface StrokeWorkload {
   strokes: number;
@@ -23,7 +18,10 @@ export interface StrokeWorkload {
   warmupStrokes: number;
   /** After the last stroke, how long sightings may still take; what is missing then is lost. */
   deadlineMs: number;
+  /** Viewers connecting at once (over all threads). */
   connectConcurrency: number;
+  /** Worker threads the viewers are spread over. */
+  viewerThreads: number;
   /** Written into each shape as its author, as the client would. */
   author: { id: string; name: string };
 }
@@ -41,75 +39,67 @@ export interface StrokeRun {
   cpu: CpuPercent;
 }
 
-/** What the app stores under `shapes` (packages/annotations/src/doc.ts): one Y.Map per shape. */
-const SHAPES_KEY = 'shapes';
+const BOOTSTRAP = path.join(import.meta.dirname, 'ts-worker.mjs');
+const VIEWER_SCRIPT = pathToFileURL(path.join(import.meta.dirname, 'viewer-worker.ts')).href;
 /** A short pen stroke, as a pointer-up commits it. */
 const POINTS_PER_STROKE = 32;
+/** How long threads get to hand over their sightings, or to close, before the bench gives up. */
+const THREAD_ANSWER_MS = 10_000;
 
-interface Client {
-  doc: Y.Doc;
-  provider: WebsocketProvider;
-  shapes: Y.Map<unknown>;
-  destroy(): void;
-}
+type Message<T extends FromViewerWorker['type']> = Extract<FromViewerWorker, { type: T }>;
 
-/** Node has no browser WebSocket: a `ws` socket that sends the session cookie, as a browser would. */
-function cookieWebSocket(cookie: string | null) {
-  return class CookieWebSocket extends WebSocket {
-    constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, { headers: cookie ? { cookie } : {} });
-    }
-  };
-}
+/** One worker thread of viewers, `offset` being the global index of its first viewer. */
+class ViewerThread {
+  private readonly worker: Worker;
+  private readonly listeners = new Set<(m: FromViewerWorker) => void>();
+  /** Rejects when the thread fails or exits; never resolves. */
+  private readonly failure: Promise<never>;
 
-/**
- * A y-websocket client with its own connection (`disableBc`: otherwise lib0's BroadcastChannel
- * would carry updates between the clients in this process and bypass the server). Resolves once
- * synced; rejects if the server closes with an application code (4xxx: refused) first.
- */
-async function connect(endpoint: CollabEndpoint, cookie: string | null): Promise<Client> {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(endpoint.serverUrl, endpoint.docName, doc, {
-    WebSocketPolyfill: cookieWebSocket(cookie) as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    params: endpoint.params,
-  });
-  const client: Client = {
-    doc,
-    provider,
-    shapes: doc.getMap<unknown>(SHAPES_KEY),
-    destroy() {
-      provider.destroy();
-      doc.destroy();
-    },
-  };
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const onSync = (synced: boolean) => {
-        if (!synced) return;
-        provider.off('sync', onSync);
-        provider.off('connection-close', onClose);
-        resolve();
-      };
-      const onClose = (event: { code: number; reason: string } | null) => {
-        if (!event || event.code < 4000) return;
-        provider.off('sync', onSync);
-        provider.off('connection-close', onClose);
-        reject(new Error(`${endpoint.serverUrl}/${endpoint.docName} refused the connection: ${event.code} ${event.reason}`));
-      };
-      provider.on('sync', onSync);
-      provider.on('connection-close', onClose);
+  constructor(
+    data: ViewerWorkerData,
+    readonly offset: number,
+  ) {
+    this.worker = new Worker(BOOTSTRAP, { workerData: data });
+    this.failure = new Promise<never>((_, reject) => {
+      this.worker.once('error', reject);
+      this.worker.once('exit', (code) => reject(new Error(`a viewer thread exited (code ${code})`)));
+      this.worker.on('message', (m: FromViewerWorker) => {
+        if (m.type === 'failed') reject(new Error(`a viewer thread failed: ${m.message}`));
+        for (const listener of [...this.listeners]) listener(m);
+      });
     });
-  } catch (err) {
-    client.destroy();
-    throw err;
+    this.failure.catch(() => {});
   }
-  return client;
+
+  send(message: ToViewerWorker): void {
+    this.worker.postMessage(message);
+  }
+
+  /** The next message of this type (and matching `where`); rejects if the thread fails first. */
+  next<T extends FromViewerWorker['type']>(type: T, where: (m: Message<T>) => boolean = () => true): Promise<Message<T>> {
+    let listener: (m: FromViewerWorker) => void = () => {};
+    const received = new Promise<Message<T>>((resolve) => {
+      listener = (m) => {
+        if (m.type !== type || !where(m as Message<T>)) return;
+        this.listeners.delete(listener);
+        resolve(m as Message<T>);
+      };
+      this.listeners.add(listener);
+    });
+    return Promise.race([received, this.failure]).finally(() => this.listeners.delete(listener));
+  }
+
+  async close(): Promise<void> {
+    const closed = this.next('closed').catch(() => {});
+    this.send({ type: 'close' });
+    await Promise.race([closed, sleep(THREAD_ANSWER_MS)]);
+    await this.worker.terminate();
+  }
 }
 
-/** A URL-safe 21-character id, like the client's `createShapeId`. */
-function shapeId(): string {
-  return randomBytes(16).toString('base64url').slice(0, 21);
+/** A URL-safe 21-character id, like the client's `createShapeId`, starting with the phase's prefix. */
+function shapeId(prefix: string): string {
+  return prefix + randomBytes(16).toString('base64url').slice(0, 21 - prefix.length);
 }
 
 /** An ink shape as `toYMap` builds it: fields as entries, points as a Y.Array of [x, y, pressure]. */
@@ -126,11 +116,16 @@ function inkShape(id: string, index: number, author: StrokeWorkload['author']): 
   return m;
 }
 
+function measurement(samples: number[], seconds: number): Measurement {
+  return { count: samples.length, seconds, perSecond: samples.length / seconds, latencyMs: summarize(samples) };
+}
+
 /**
- * One writer and `viewerCookies.length` viewers on one doc, all in this process so every time is
- * read from the same performance.now() clock. The writer adds one ink shape per transaction on a
- * fixed cadence; each viewer's shapes-map observer stamps the moment that viewer's doc has it.
- * Completion is awaited by those events; `deadlineMs` only bounds a run in which some never come.
+ * One writer (this thread) and `viewerCookies.length` viewers (spread over worker threads of
+ * this process) on one doc; every time is read from the one monotonic clock. The writer adds one
+ * ink shape per transaction on a fixed cadence; each viewer's shapes-map observer stamps when its
+ * doc has it. Completion is awaited by those events; `deadlineMs` only bounds a run in which some
+ * never come.
  */
 export async function runStrokes(
   endpoint: CollabEndpoint,
@@ -139,48 +134,65 @@ export async function runStrokes(
   workload: StrokeWorkload,
   measure: { serverPid: number; databasePids: number[]; log: (line: string) => void },
 ): Promise<StrokeRun> {
-  const clients: Client[] = [];
-  const ids = new Map<string, { tracker: StrokeLatency; index: number }>();
-  let disconnects = 0;
-  // Each y-websocket provider in Node adds a process 'exit' listener (to clear its presence).
-  const maxListeners = process.getMaxListeners();
-  process.setMaxListeners(maxListeners + viewerCookies.length + 1);
+  let writer: CollabClient | null = null;
+  let threads: ViewerThread[] = [];
+  let phases = 0;
   try {
-    const writer = await connect(endpoint, writerCookie);
-    clients.push(writer);
-    measure.log(`  connecting ${viewerCookies.length} viewers`);
-    const viewers = await mapLimit(viewerCookies.length, workload.connectConcurrency, async (v) => {
-      const client = await connect(endpoint, viewerCookies[v]!);
-      clients.push(client);
-      client.shapes.observe((event) => {
-        const at = performance.now();
-        for (const key of event.keysChanged) {
-          const entry = ids.get(key);
-          if (entry) entry.tracker.seen(entry.index, v, at);
-        }
-      });
-      return client;
-    });
-    for (const c of clients) c.provider.on('connection-close', () => disconnects++);
+    writer = await connectCollab(endpoint, writerCookie);
+    const slices = partition(viewerCookies.length, Math.min(workload.viewerThreads, viewerCookies.length));
+    measure.log(`  connecting ${viewerCookies.length} viewers (${slices.length} threads)`);
+    threads = slices.map(
+      ([from, to]) =>
+        new ViewerThread(
+          { endpoint, cookies: viewerCookies.slice(from, to), connectConcurrency: Math.max(1, Math.ceil(workload.connectConcurrency / slices.length)), script: VIEWER_SCRIPT },
+          from,
+        ),
+    );
+    await Promise.all(threads.map((t) => t.next('ready')));
+    let writerDisconnects = 0;
+    writer.provider.on('connection-close', () => writerDisconnects++);
 
-    const draw = async (count: number): Promise<{ tracker: StrokeLatency; seconds: number }> => {
-      const tracker = new StrokeLatency(count, viewers.length);
-      const startedAt = performance.now();
+    const draw = async (count: number) => {
+      const prefix = `b${(phases++).toString(36).padStart(2, '0')}`;
+      await Promise.all(
+        threads.map((t) => {
+          const ready = t.next('phase-ready', (m) => m.prefix === prefix);
+          t.send({ type: 'phase', prefix, count });
+          return ready;
+        }),
+      );
+      const reports = Promise.all(threads.map((t) => t.next('sightings', (m) => m.prefix === prefix)));
+      const tracker = new StrokeLatency(count, viewerCookies.length);
+      const strokeOf = new Map<string, number>();
+      writerDisconnects = 0;
+      const startedAt = monoMs();
       for (let i = 0; i < count; i++) {
-        const wait = dueAt(startedAt, workload.intervalMs, i) - performance.now();
+        const wait = dueAt(startedAt, workload.intervalMs, i) - monoMs();
         if (wait > 0) await sleep(wait);
-        const id = shapeId();
-        ids.set(id, { tracker, index: i });
-        tracker.sent(i, performance.now());
-        writer.doc.transact(() => writer.shapes.set(id, inkShape(id, i, workload.author)));
+        const id = shapeId(prefix);
+        strokeOf.set(id, i);
+        tracker.sent(i, monoMs());
+        writer!.doc.transact(() => writer!.shapes.set(id, inkShape(id, i, workload.author)));
       }
       let timer: NodeJS.Timeout | undefined;
-      const deadline = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, workload.deadlineMs);
+      const deadline = new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), workload.deadlineMs);
       });
-      await Promise.race([tracker.complete, deadline]);
+      const onTime = await Promise.race([reports.then(() => true), deadline]);
       clearTimeout(timer);
-      return { tracker, seconds: (performance.now() - startedAt) / 1000 };
+      const seconds = (monoMs() - startedAt) / 1000;
+      if (!onTime) for (const t of threads) t.send({ type: 'collect', prefix });
+      const answered = await Promise.race([reports, sleep(THREAD_ANSWER_MS).then(() => null)]);
+      if (!answered) throw new Error('the viewer threads did not hand over their sightings');
+      let disconnects = writerDisconnects;
+      answered.forEach((report, t) => {
+        disconnects += report.disconnects;
+        for (const [id, v, at] of report.seen) {
+          const stroke = strokeOf.get(id);
+          if (stroke !== undefined) tracker.seen(stroke, threads[t]!.offset + v, at);
+        }
+      });
+      return { tracker, seconds, disconnects };
     };
 
     if (workload.warmupStrokes > 0) {
@@ -189,23 +201,22 @@ export async function runStrokes(
       if (warm.tracker.lost) measure.log(`  warm-up: ${warm.tracker.lost} (stroke, viewer) pairs never arrived`);
     }
     measure.log(`  ${workload.strokes} strokes, one every ${workload.intervalMs} ms`);
-    disconnects = 0;
     const cpu = cpuMeter(measure.serverPid, measure.databasePids);
-    const { tracker, seconds } = await draw(workload.strokes);
+    const { tracker, seconds, disconnects } = await draw(workload.strokes);
     const cpuPercent = cpu();
 
     const latencies = tracker.latencies();
     if (!latencies.length) throw new Error(`no viewer saw any stroke within ${workload.deadlineMs} ms of the last one`);
     const lastViewer = tracker.lastViewerLatencies();
     return {
-      pairs: { count: latencies.length, seconds, perSecond: latencies.length / seconds, latencyMs: summarize(latencies) },
-      lastViewer: lastViewer.length ? { count: lastViewer.length, seconds, perSecond: lastViewer.length / seconds, latencyMs: summarize(lastViewer) } : null,
+      pairs: measurement(latencies, seconds),
+      lastViewer: lastViewer.length ? measurement(lastViewer, seconds) : null,
       lost: tracker.lost,
       disconnects,
       cpu: cpuPercent,
     };
   } finally {
-    for (const c of clients) c.destroy();
-    process.setMaxListeners(maxListeners);
+    writer?.destroy();
+    await Promise.all(threads.map((t) => t.close()));
   }
 }

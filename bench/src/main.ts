@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BenchCase, CaseResult } from './case.ts';
+import type { BenchCase, CaseResult, Prepared } from './case.ts';
 import { cpuMeter, databasePids, type CpuPercent } from './proc.ts';
 import { loadCases } from './registry.ts';
 import { renderCase, renderMachine, type Machine } from './report.ts';
@@ -15,7 +15,8 @@ const USAGE = `Usage: pnpm bench [--case <name>[,<name>…]] [--duration <second
   --out       also write that JSON object to a file
   --verbose   pass all server output through to stderr
 Environment: BENCH_ANNOTATION_VIEWERS, BENCH_ANNOTATION_STROKES and BENCH_ANNOTATION_INTERVAL_MS
-  resize the annotation case (defaults 100, 200 and 20) for a quick run
+  resize the annotation case (defaults 100, 200 and 20) for a quick run; BENCH_ANNOTATION_THREADS
+  sets how many worker threads hold its viewers (default: one per core)
   VOTE_N (e.g. 100, or 200,400: one round per size; default 500,1000) and VOTE_CLIENT_PROCESSES
   (default 2) resize the vote case`;
 
@@ -100,10 +101,13 @@ async function main(): Promise<number> {
   for (const c of opts.cases) {
     // A fresh server and database per case: no case inherits another's sessions, garbage or
     // heap, so each figure means the same whatever else was selected.
-    log(`▶ ${c.name}: starting the server`);
+    let prepared: Prepared | undefined;
     try {
-      server = await startServer({ log, verbose: opts.verbose });
+      prepared = await c.prepare?.(log);
+      log(`▶ ${c.name}: starting the server`);
+      server = await startServer({ log, verbose: opts.verbose, env: prepared?.env });
     } catch (err) {
+      await prepared?.dispose();
       log(`The server did not start: ${describe(err)}`);
       return 1;
     }
@@ -126,6 +130,7 @@ async function main(): Promise<number> {
       if (!opts.json) process.stdout.write(`== ${c.name}: FAILED: ${describe(err)}\n\n`);
     }
     const { exitCode, shutdownMs, exitedEarly } = await server.stop();
+    await prepared?.dispose();
     if (exitedEarly) {
       failed = true;
       log(`✖ The server exited by itself during ${c.name} (exit code ${exitCode}).`);

@@ -31,6 +31,8 @@ export interface StartOptions {
   log: (line: string) => void;
   verbose: boolean;
   readyTimeoutMs?: number;
+  /** Added to (and overriding) the environment below, e.g. a case's connector settings. */
+  env?: Record<string, string>;
 }
 
 const SERVER_SCRIPT = 'server/src/server.ts';
@@ -55,6 +57,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     // The highest values config.ts accepts; every bench login succeeds, so neither ever bites.
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     LOGIN_MAX_ATTEMPTS: '100',
+    ...opts.env,
   };
   // Its own process group, so Ctrl-C reaches only the bench, which then stops the server cleanly,
   // and a last-resort SIGKILL of the group also takes the database with it.

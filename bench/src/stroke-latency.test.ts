@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { positiveInt } from './env.ts';
-import { StrokeLatency, dueAt, ratio } from './stroke-latency.ts';
+import { StrokeLatency, dueAt, partition, ratio } from './stroke-latency.ts';
 
 describe('StrokeLatency', () => {
   it('measures each (stroke, viewer) pair from the stroke’s send time', () => {
@@ -83,6 +83,23 @@ describe('dueAt', () => {
     expect(dueAt(1000, 20, 0)).toBe(1000);
     expect(dueAt(1000, 20, 1)).toBe(1020);
     expect(dueAt(1000, 20, 199)).toBe(4980);
+  });
+});
+
+describe('partition', () => {
+  it('covers every item once, in order, with sizes differing by at most one', () => {
+    expect(partition(100, 2)).toEqual([[0, 50], [50, 100]]);
+    expect(partition(7, 3)).toEqual([[0, 3], [3, 5], [5, 7]]);
+    expect(partition(5, 1)).toEqual([[0, 5]]);
+  });
+
+  it('leaves parts empty when there are fewer items than parts', () => {
+    expect(partition(1, 3)).toEqual([[0, 1], [1, 1], [1, 1]]);
+  });
+
+  it('refuses no parts and fractional counts', () => {
+    expect(() => partition(10, 0)).toThrow(RangeError);
+    expect(() => partition(2.5, 2)).toThrow(RangeError);
   });
 });
 

@@ -88,3 +88,15 @@ export function ratio(ours: number, baseline: number): number {
   if (!(baseline > 0) || !Number.isFinite(ours)) throw new RangeError(`no ratio of ${ours} to ${baseline}`);
   return Math.round((ours / baseline) * 100) / 100;
 }
+
+/** Splits `count` items into `parts` contiguous [from, to) ranges whose sizes differ by at most one. */
+export function partition(count: number, parts: number): [number, number][] {
+  if (!(Number.isInteger(count) && count >= 0 && Number.isInteger(parts) && parts > 0)) throw new RangeError(`cannot split ${count} into ${parts}`);
+  const out: [number, number][] = [];
+  for (let p = 0, from = 0; p < parts; p++) {
+    const to = from + Math.floor(count / parts) + (p < count % parts ? 1 : 0);
+    out.push([from, to]);
+    from = to;
+  }
+  return out;
+}

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { COLLAB_PATH, collabParams, docNames, type Me, type Meeting, type MeetingDocument, type User } from '@e-cabinet/protocol';
 import { startBareYjsServer } from '../bare-yjs.ts';
 import { defineCase, type CaseContext, type Measurement } from '../case.ts';
@@ -78,6 +79,7 @@ function settings() {
     viewers: positiveInt(process.env, 'BENCH_ANNOTATION_VIEWERS', DEFAULT_VIEWERS),
     strokes: positiveInt(process.env, 'BENCH_ANNOTATION_STROKES', DEFAULT_STROKES),
     intervalMs: positiveInt(process.env, 'BENCH_ANNOTATION_INTERVAL_MS', DEFAULT_INTERVAL_MS),
+    threads: positiveInt(process.env, 'BENCH_ANNOTATION_THREADS', os.cpus().length),
   };
 }
 
@@ -89,9 +91,9 @@ function settings() {
  */
 export default defineCase({
   name: 'annotation',
-  description: `One writer draws ${DEFAULT_STROKES} ink strokes ${DEFAULT_INTERVAL_MS} ms apart on a shared annotation doc watched by ${DEFAULT_VIEWERS} signed-in delegates; then the same against a bare y-websocket server (BENCH_ANNOTATION_VIEWERS, _STROKES, _INTERVAL_MS override)`,
+  description: `One writer draws ${DEFAULT_STROKES} ink strokes ${DEFAULT_INTERVAL_MS} ms apart on a shared annotation doc watched by ${DEFAULT_VIEWERS} signed-in delegates; then the same against a bare y-websocket server (BENCH_ANNOTATION_VIEWERS, _STROKES, _INTERVAL_MS, _THREADS override)`,
   async run(ctx) {
-    const { viewers, strokes, intervalMs } = settings();
+    const { viewers, strokes, intervalMs, threads } = settings();
     const setup = await setUp(ctx, viewers);
     const workload: StrokeWorkload = {
       strokes,
@@ -99,6 +101,7 @@ export default defineCase({
       warmupStrokes: Math.min(WARMUP_STROKES, strokes),
       deadlineMs: DEADLINE_MS,
       connectConcurrency: CONNECT_CONCURRENCY,
+      viewerThreads: threads,
       author: { id: setup.writer.id, name: setup.writer.name },
     };
 
@@ -144,6 +147,7 @@ export default defineCase({
         viewers,
         strokes,
         intervalMs,
+        viewerThreads: threads,
         annotationDisconnects: ours.disconnects,
         bareDisconnects: baseline.disconnects,
         annotationServerCpuPercent: ours.cpu.server,
