@@ -16,8 +16,8 @@ export const ANNOTATION_TEXT = {
   noteText: 'Nội dung',
   save: 'Lưu',
   cancel: 'Hủy',
-  synced: 'Ghi chú đã đồng bộ',
-  offline: 'Mất kết nối: ghi chú sẽ được gửi khi có mạng trở lại',
+  synced: 'Đã đồng bộ',
+  offline: 'Mất kết nối: thay đổi sẽ được gửi khi có mạng trở lại',
   onlyLocal: 'Chỉ lưu trên máy này',
   present: 'Trình chiếu',
   follow: 'Theo người trình bày',
@@ -46,7 +46,7 @@ export class AnnotatedViewer {
   readonly viewer: ViewerPage;
   readonly tools: Locator;
   readonly layers: Locator;
-  /** "Ghi chú đã đồng bộ", "Mất kết nối…": the status of both layers together. */
+  /** "Đã đồng bộ", "Mất kết nối…": the status of both layers together. */
   readonly syncStatus: Locator;
   /** "Chỉ lưu trên máy này": marks the server has not received yet. */
   readonly onlyLocal: Locator;
