@@ -18,6 +18,8 @@ import { PollResults } from './PollResults';
 import { VersionList } from './VersionList';
 
 const ID = /^[0-9a-f]{24}$/;
+/** How often an open minutes page asks for versions others approved or signed. */
+const REFRESH_MS = 15_000;
 
 /** "Biên bản & kết luận": the shared draft per agenda item, its approval, the signed versions and their delivery. */
 export function MinutesPage() {
@@ -35,6 +37,23 @@ export function MinutesPage() {
     const timer = setTimeout(reload, GENERATING_POLL_MS);
     return () => clearTimeout(timer);
   }, [generating, loading, reload]);
+
+  // Others' approvals and signatures are not pushed: ask again when the tab comes back into view,
+  // and now and then while it is in view (the data stays on screen meanwhile).
+  useEffect(() => {
+    const visible = () => document.visibilityState === 'visible';
+    const onVisibility = () => {
+      if (visible()) reload();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    const timer = setInterval(() => {
+      if (visible()) reload();
+    }, REFRESH_MS);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      clearInterval(timer);
+    };
+  }, [reload]);
 
   // Opened once the server has let us see the minutes, so a stranger never opens a socket for them.
   const canOpen = minutes.data !== undefined && ID.test(id);
