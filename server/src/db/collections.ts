@@ -163,6 +163,8 @@ export interface NotificationDoc {
   userId: ObjectId;
   kind: string;
   meetingId: ObjectId | null;
+  /** The follow-up task it is about (task reminders). */
+  taskId?: ObjectId | null;
   title: string;
   createdAt: Date;
   readAt: Date | null;

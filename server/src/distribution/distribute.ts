@@ -8,7 +8,7 @@ import { buildIcs } from './ics.ts';
 import { invitationEmail } from './invitation-email.ts';
 
 export function toNotification(doc: NotificationDoc): Notification {
-  return { id: doc._id.toHexString(), kind: doc.kind, meetingId: doc.meetingId?.toHexString() ?? null, title: doc.title, createdAt: doc.createdAt.toISOString(), readAt: doc.readAt?.toISOString() ?? null };
+  return { id: doc._id.toHexString(), kind: doc.kind, meetingId: doc.meetingId?.toHexString() ?? null, taskId: doc.taskId?.toHexString() ?? null, title: doc.title, createdAt: doc.createdAt.toISOString(), readAt: doc.readAt?.toISOString() ?? null };
 }
 
 /**

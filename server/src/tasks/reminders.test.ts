@@ -4,7 +4,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { ObjectId } from 'mongodb';
 import type { Task } from '@e-cabinet/protocol';
-import { buildTestApp, buildTestAppOn, makeMeeting, makeUnit, makeUser, type MeetingCast, type TestApp } from '../../test/helper.ts';
+import { buildTestApp, buildTestAppOn, login, makeMeeting, makeUnit, makeUser, type MeetingCast, type TestApp } from '../../test/helper.ts';
 import type { TaskReminderDoc } from '../db/collections.ts';
 import { dueReminder, reminderId, reminderTimes } from './task-reminders.ts';
 
@@ -139,6 +139,9 @@ describe('reminders across restarts', () => {
     const notes = await first.db.collection('notifications').find({ userId: person!._id }).toArray();
     expect(notes.map((n) => n.kind)).toEqual(['task.due_3d']);
     expect(notes[0]!.title).toContain('Báo cáo quyết toán ngân sách');
+    // In the app, the reminder opens its task.
+    const listed = await first.inject({ method: 'GET', url: '/api/notifications', headers: { cookie: await login(first, String(person!.username), 'MatKhau123') } });
+    expect(listed.json().items[0]).toMatchObject({ kind: 'task.due_3d', taskId: personTask.id });
   });
 
   it('after a restart sends nothing twice, and goes on with the next reminders', async () => {

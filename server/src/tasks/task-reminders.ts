@@ -122,7 +122,7 @@ export class TaskReminders {
       const url = `${this.app.config.publicUrl}/tasks/${task._id.toHexString()}`;
       for (const user of people) {
         const key = `${claim._id}:${user._id.toHexString()}`;
-        const note: NotificationDoc = { _id: new ObjectId(), userId: user._id, kind: `task.${claim.kind}`, meetingId: null, title: reminderTitle(claim.kind, task, user.locale), createdAt: new Date(), readAt: null, dedupeKey: `task.reminder:${key}` };
+        const note: NotificationDoc = { _id: new ObjectId(), userId: user._id, kind: `task.${claim.kind}`, meetingId: null, taskId: task._id, title: reminderTitle(claim.kind, task, user.locale), createdAt: new Date(), readAt: null, dedupeKey: `task.reminder:${key}` };
         try {
           await c.notifications.insertOne(note);
           this.app.io.to(rooms.user(user._id.toHexString())).emit('notification:new', toNotification(note));

@@ -70,9 +70,11 @@ describe('formatting', () => {
 
 describe('notificationLink', () => {
   const meetingId = '0123456789abcdef01234567';
-  it('sends task reminders to the task list', () => {
+  it('sends task reminders to their task, or to the task list when they name none', () => {
+    const taskId = 'fedcba9876543210fedcba98';
+    expect(notificationLink({ kind: 'task.overdue', meetingId: null, taskId })).toBe(`/tasks/${taskId}`);
     expect(notificationLink({ kind: 'task.overdue', meetingId: null })).toBe('/tasks');
-    expect(notificationLink({ kind: 'task.dueSoon', meetingId })).toBe('/tasks');
+    expect(notificationLink({ kind: 'task.dueSoon', meetingId, taskId: null })).toBe('/tasks');
   });
 
   it('sends meeting results to the minutes, or to the tasks when the meeting is not visible', () => {

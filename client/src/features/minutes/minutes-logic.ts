@@ -52,12 +52,12 @@ export const MINUTES_FIELDS = ['opinions', 'conclusion'] as const;
 export type MinutesField = (typeof MINUTES_FIELDS)[number];
 
 /**
- * Where a notification leads. Task reminders carry no task id (only their kind), so they open
- * the user's task list; results of a meeting open its minutes when the user may see the meeting,
+ * Where a notification leads. Task reminders open their task (the task list when the
+ * notification predates task ids); results of a meeting open its minutes when the user may see the meeting,
  * the task list otherwise (the results assign tasks to their unit).
  */
-export function notificationLink(n: Pick<Notification, 'kind' | 'meetingId'>): string | null {
-  if (n.kind.startsWith('task.')) return '/tasks';
+export function notificationLink(n: Pick<Notification, 'kind' | 'meetingId' | 'taskId'>): string | null {
+  if (n.kind.startsWith('task.')) return n.taskId ? `/tasks/${n.taskId}` : '/tasks';
   if (n.kind === 'meeting.results') return n.meetingId ? minutesPath(n.meetingId) : '/tasks';
   return n.meetingId ? `/meetings/${n.meetingId}` : null;
 }

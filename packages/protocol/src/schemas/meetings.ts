@@ -181,6 +181,8 @@ export const NotificationSchema = Type.Object({
   id: IdSchema,
   kind: Type.String(),
   meetingId: Type.Union([IdSchema, Type.Null()]),
+  /** The follow-up task it is about (task reminders). */
+  taskId: Type.Optional(Type.Union([IdSchema, Type.Null()])),
   title: Type.String(),
   createdAt: DateTimeSchema,
   readAt: Type.Union([DateTimeSchema, Type.Null()]),
