@@ -54,7 +54,7 @@ test.describe('a vote in the meeting room', () => {
   // every screen: a run takes 25–55 s, more than test.slow()'s 90 s leaves room for under load.
   test.setTimeout(150_000);
 
-  test('delegates vote on tablets in a named poll; everyone sees the progress, the result, the chart and who voted what', async ({ playwright, baseURL, page, signIn, openTablet }) => {
+  test('delegates vote on tablets in a named poll; everyone sees the progress, the result, the chart and, on opening it, who voted what', async ({ playwright, baseURL, page, signIn, openTablet }) => {
     const { meeting } = await votingMeeting(playwright.request, baseURL!);
     const itemTitle = `Nội dung của ${meeting.title}`;
     await signIn(DEMO.chair);
@@ -99,7 +99,11 @@ test.describe('a vote in the meeting room', () => {
       await expect(chart).toHaveAccessibleName(new RegExp(`${choices.no}: 1 \\(`));
       await expect(chart).toHaveAccessibleName(new RegExp(`${choices.abstain}: 0 \\(`));
 
+      // The result every screen receives has the counts only: the names come when the list is opened.
+      for (const d of DELEGATES) await expect(room.result(card).getByText(d.fullName)).toHaveCount(0);
+      const fetched = room.page.waitForResponse((res) => /\/api\/meetings\/[0-9a-f]{24}\/polls\/[0-9a-f]{24}\/voters$/.test(new URL(res.url()).pathname) && res.ok());
       const voters = await room.voters(card, 3);
+      await fetched;
       await expect(voters.locator('tbody tr')).toHaveCount(3);
       for (const [i, d] of DELEGATES.entries()) {
         const row = voters.locator('tbody tr').filter({ has: room.page.getByRole('rowheader', { name: d.fullName, exact: true }) });

@@ -24,16 +24,6 @@ export class AttendanceStore {
     return this.c.attendance.findOne({ _id: attendanceId(meetingId, userId) });
   }
 
-  list(meetingId: ObjectId, userIds?: readonly ObjectId[]): Promise<AttendanceDoc[]> {
-    return this.c.attendance.find({ meetingId, ...(userIds ? { userId: { $in: [...userIds] } } : {}) }).toArray();
-  }
-
-  /** Present now: checked in and not left. */
-  async inRoomIds(meetingId: ObjectId): Promise<Set<string>> {
-    const docs = await this.c.attendance.find({ meetingId, status: 'present', leftAt: null }, { projection: { userId: 1 } }).toArray();
-    return new Set(docs.map((d) => d.userId.toHexString()));
-  }
-
   /** Keeps the first check-in time (and whether it was late) when someone comes back. */
   async checkIn(meetingId: ObjectId, userId: ObjectId, by: ObjectId, late: boolean): Promise<Written<AttendanceDoc>> {
     const now = new Date();

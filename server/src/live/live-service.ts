@@ -31,7 +31,8 @@ import { isOrganiser } from '../meetings/participants.ts';
 import type { MeetingAccess } from '../meetings/meetings-service.ts';
 import { AttendanceStore, inRoom, ProxyStore } from './attendance.ts';
 import { computeQuorum, isSatisfiableRule } from './quorum.ts';
-import { isVoting, rollEntry, rollOf, type RollEntry } from './roll.ts';
+import { isVoting, rollEntry, type RollEntry } from './roll.ts';
+import { RosterCache } from './roster.ts';
 import { LiveSequencer, type LiveChange, type PendingChange } from './sequencer.ts';
 import { SpeakerStore } from './speakers.ts';
 
@@ -89,6 +90,8 @@ export class LiveService {
   private readonly proxies: ProxyStore;
   private readonly speakers: SpeakerStore;
   private readonly sequencer: LiveSequencer;
+  /** Roll and presence per meeting, built once and dropped when they change (see `RosterCache`). */
+  private readonly roster: RosterCache;
   private pollSource: PollSource = async () => [];
   private readonly eventListeners: ((event: LiveEvent) => void)[] = [];
 
@@ -97,6 +100,7 @@ export class LiveService {
     this.attendance = new AttendanceStore(this.c);
     this.proxies = new ProxyStore(this.c);
     this.speakers = new SpeakerStore(this.c);
+    this.roster = new RosterCache(this.c);
     this.sequencer = new LiveSequencer(
       this.c.liveSeq,
       (meetingId, seq, change) => this.event(meetingId, seq, change),
@@ -123,14 +127,27 @@ export class LiveService {
     this.eventListeners.push(listener);
   }
 
+  /**
+   * Hears, in this process, that a meeting's roll, attendance or proxies changed (null: the roll
+   * of any meeting may have), right after the change is stored and before its command answers.
+   */
+  onRosterChange(listener: (meetingId: string | null) => void): void {
+    this.roster.onChange(listener);
+  }
+
+  /** Users' records changed where the roll reads them (e.g. a user was deactivated). */
+  usersChanged(): void {
+    this.roster.rollsChanged();
+  }
+
   /** Publishes a change stored elsewhere (e.g. `{ polls: true }`); resolves with its seq. */
   publish(meetingId: ObjectId, change: LiveChange): Promise<number | null> {
     return this.sequencer.publish(meetingId, change);
   }
 
-  /** The quorum now, from the stored rule and attendance. */
-  async quorum(meetingId: ObjectId): Promise<Quorum> {
-    return this.quorumOf(await this.meeting(meetingId));
+  /** The quorum now, from the stored rule and attendance; `meeting`: as the caller just loaded it. */
+  async quorum(meetingId: ObjectId, meeting?: MeetingDoc): Promise<Quorum> {
+    return this.quorumOf(meeting ?? (await this.meeting(meetingId)));
   }
 
   /**
@@ -139,7 +156,7 @@ export class LiveService {
    */
   async ballotRights(meetingId: ObjectId): Promise<BallotRight[]> {
     const meeting = await this.meeting(meetingId);
-    const [roll, present, proxies] = await Promise.all([rollOf(this.c, meeting), this.attendance.inRoomIds(meetingId), this.proxies.active(meetingId)]);
+    const [roll, { inRoom: present, proxies }] = await Promise.all([this.roster.roll(meeting), this.roster.presence(meetingId)]);
     const voting = new Map(roll.filter((r) => r.votes).map((r) => [r.userId.toHexString(), r] as const));
     const rights: BallotRight[] = [];
     for (const [id, r] of voting) if (present.has(id)) rights.push({ voterId: id, voterName: r.name, principalId: id, principalName: r.name, viaProxy: false });
@@ -197,17 +214,14 @@ export class LiveService {
   }
 
   private async entries(meeting: MeetingDoc, only?: readonly ObjectId[]): Promise<AttendanceEntry[]> {
-    const roll = await rollOf(this.c, meeting, only);
-    const ids = roll.map((r) => r.userId);
-    const [docs, proxies] = await Promise.all([this.attendance.list(meeting._id, only ? ids : undefined), this.proxies.active(meeting._id, only ? ids : undefined)]);
-    const byUser = new Map(docs.map((d) => [d.userId.toHexString(), d] as const));
+    const [roll, { attendance: byUser, proxies }] = await Promise.all([only ? this.roster.rollOf(meeting, only) : this.roster.roll(meeting), this.roster.presence(meeting._id)]);
     const given = new Map(proxies.map((p) => [p.principalId.toHexString(), p] as const));
     const held = new Map(proxies.map((p) => [p.holderId.toHexString(), p] as const));
     return roll.map((r) => toEntry(r, byUser.get(r.userId.toHexString()) ?? null, given.get(r.userId.toHexString()) ?? null, held.get(r.userId.toHexString()) ?? null));
   }
 
   private async quorumOf(meeting: MeetingDoc, settings?: LiveSettings): Promise<Quorum> {
-    const [roll, present, { quorumRule }] = await Promise.all([rollOf(this.c, meeting), this.attendance.inRoomIds(meeting._id), settings ?? this.settings(meeting._id)]);
+    const [roll, { inRoom: present }, { quorumRule }] = await Promise.all([this.roster.roll(meeting), this.roster.presence(meeting._id), settings ?? this.settings(meeting._id)]);
     const voting = roll.filter((r) => r.votes);
     return computeQuorum(quorumRule, voting.length, voting.filter((r) => present.has(r.userId.toHexString())).length);
   }
@@ -256,9 +270,21 @@ export class LiveService {
     return seq;
   }
 
+  /**
+   * Runs a write to attendance or proxies, then (whether it succeeded, failed or wrote nothing)
+   * drops the meeting's cached presence, before the command goes on to publish and answer.
+   */
+  private async presenceWrite<T>(meetingId: ObjectId, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } finally {
+      this.roster.presenceChanged(meetingId);
+    }
+  }
+
   /** The roll entry of someone the command is about; not on the roll is PARTICIPANT_NOT_FOUND. */
   private async onRoll(meeting: MeetingDoc, userId: ObjectId): Promise<RollEntry> {
-    const [entry] = await rollOf(this.c, meeting, [userId]);
+    const [entry] = await this.roster.rollOf(meeting, [userId]);
     if (!entry) throw new AppError('PARTICIPANT_NOT_FOUND');
     return entry;
   }
@@ -294,11 +320,11 @@ export class LiveService {
     const access = await this.enter(input.meetingId, user, { statuses: ATTENDANCE_OPEN });
     const { meeting } = access;
     const who = await this.subject(access, user, input.userId);
-    const { changed, doc } = await this.attendance.checkIn(meeting._id, who.userId, user._id, Date.now() > meeting.startsAt.getTime());
+    const { changed, doc } = await this.presenceWrite(meeting._id, () => this.attendance.checkIn(meeting._id, who.userId, user._id, Date.now() > meeting.startsAt.getTime()));
     let seq: number | null = null;
     if (changed) {
       // Stored before this look, so a racing proxy grant either is seen here or sees the check-in.
-      const revoked = await this.proxies.revoke(meeting._id, who.userId, user._id, 'present');
+      const revoked = await this.presenceWrite(meeting._id, () => this.proxies.revoke(meeting._id, who.userId, user._id, 'present'));
       const touched = revoked ? [who.userId, revoked.holderId] : [who.userId];
       if (revoked) await this.app.audit.append({ actorId: user._id.toHexString(), action: 'live.proxyRevoked', target: meeting._id.toHexString(), data: { principalId: who.userId.toHexString(), holderId: revoked.holderId.toHexString(), reason: 'present' } });
       seq = await this.record(user, 'live.checkIn', meeting, { userId: who.userId.toHexString(), late: doc.late, at: iso(doc.checkedInAt) }, { attendance: touched, quorum: true });
@@ -309,7 +335,7 @@ export class LiveService {
   async leave(user: UserDoc, input: AttendanceRef): Promise<Published & { entry: AttendanceEntry }> {
     const access = await this.enter(input.meetingId, user, { statuses: ATTENDANCE_OPEN });
     const who = await this.subject(access, user, input.userId);
-    const { changed, doc } = await this.attendance.leave(access.meeting._id, who.userId, user._id);
+    const { changed, doc } = await this.presenceWrite(access.meeting._id, () => this.attendance.leave(access.meeting._id, who.userId, user._id));
     const seq = changed ? await this.record(user, 'live.leave', access.meeting, { userId: who.userId.toHexString(), at: iso(doc.leftAt) }, { attendance: [who.userId], quorum: true }) : null;
     return { seq, entry: await this.entryOf(access.meeting, who, doc) };
   }
@@ -318,7 +344,7 @@ export class LiveService {
     const { meeting } = await this.enter(input.meetingId, user, { roles: ['secretary'], statuses: ATTENDANCE_OPEN });
     const who = await this.onRoll(meeting, new ObjectId(input.userId));
     const note = clean(input.note ?? '');
-    const { changed, doc } = await this.attendance.mark(meeting._id, who.userId, user._id, input.status, note);
+    const { changed, doc } = await this.presenceWrite(meeting._id, () => this.attendance.mark(meeting._id, who.userId, user._id, input.status, note));
     const seq = changed ? await this.record(user, 'live.attendance', meeting, { userId: input.userId, status: input.status, note }, { attendance: [who.userId], quorum: true }) : null;
     return { seq, entry: await this.entryOf(meeting, who, doc) };
   }
@@ -334,7 +360,8 @@ export class LiveService {
     if (!principal.votes || !holder.votes) throw new AppError('PROXY_NOT_VOTING');
     const absent = async () => !inRoom(await this.attendance.get(meeting._id, principal.userId));
     if (!(await absent())) throw new AppError('PROXY_PRINCIPAL_PRESENT');
-    await this.proxies.grant(meeting._id, principal, holder, user._id, absent);
+    // A refused grant may have been visible for a moment (inserted, then withdrawn): dropped either way.
+    await this.presenceWrite(meeting._id, () => this.proxies.grant(meeting._id, principal, holder, user._id, absent));
     const seq = await this.record(user, 'live.proxyGranted', meeting, { principalId: principal.userId.toHexString(), holderId: holder.userId.toHexString() }, { attendance: [principal.userId, holder.userId] });
     return { seq };
   }
@@ -347,7 +374,7 @@ export class LiveService {
     const mine = principalId.equals(user._id) ? isVoting(access.role) : proxy?.holderId.equals(user._id) === true;
     if (!mine && access.role !== 'secretary') throw new AppError('FORBIDDEN');
     if (!proxy) return { seq: null };
-    const revoked = await this.proxies.revoke(meeting._id, principalId, user._id, 'revoked');
+    const revoked = await this.presenceWrite(meeting._id, () => this.proxies.revoke(meeting._id, principalId, user._id, 'revoked'));
     if (!revoked) return { seq: null };
     const seq = await this.record(user, 'live.proxyRevoked', meeting, { principalId: principalId.toHexString(), holderId: revoked.holderId.toHexString(), reason: 'revoked' }, { attendance: [principalId, revoked.holderId] });
     return { seq };

@@ -5,7 +5,7 @@ import { AppError } from '../http/app-error.ts';
 import type { BallotRight } from '../live/live-service.ts';
 import { commitmentOf, receiptOf } from './ballot-keys.ts';
 import { InsertBatcher } from './insert-batcher.ts';
-import type { Filled, OpenPoll } from './open-poll.ts';
+import type { Filled, NamedBallot, OpenPoll } from './open-poll.ts';
 import { PollRefusal } from './poll-refusal.ts';
 import { blankUrns, UrnWriter } from './secret-urns.ts';
 
@@ -22,13 +22,15 @@ export interface Cast {
 /** The ballots of a closed poll, as counted. */
 export interface Counted {
   choices: string[][];
-  /** Named polls. */
-  voters: PollVoterChoice[] | null;
+  /** Named polls: every ballot (ids only; names are read with the list of voters). */
+  named: NamedBallot[] | null;
   /** Secret polls. */
   bulletin: BulletinEntry[] | null;
   /** Principals who voted (secret: voter records, which a crash can leave without a ballot). */
   turnout: number;
 }
+
+const byReceipt = (a: BulletinEntry, b: BulletinEntry) => (a.receipt < b.receipt ? -1 : a.receipt > b.receipt ? 1 : 0);
 
 const claimId = (poll: OpenPoll, principalId: string) => `${poll.id}:${principalId}`;
 
@@ -73,12 +75,12 @@ export class BallotBox {
       keyHash,
     };
     if (await this.ballotClaims.insert(doc)) {
-      poll.countNamed(right.principalId, choice);
+      poll.countNamed({ principalId: right.principalId, voterId: right.voterId, viaProxy: right.viaProxy, choice });
       return { choice, receipt: null, retry: false };
     }
     const stored = await this.c.ballots.findOne({ _id: doc._id });
     if (!stored) throw new AppError('CONFLICT');
-    poll.countNamed(right.principalId, stored.choice);
+    poll.countNamed(namedOf(stored));
     if (stored.keyHash !== keyHash) throw new PollRefusal('ALREADY_VOTED', { ballot: { principalId: right.principalId, choice: stored.choice } });
     return { choice: stored.choice, receipt: null, retry: true };
   }
@@ -188,7 +190,7 @@ export class BallotBox {
   /** Rebuilds an open poll's memory from the database (at start-up, or first use after one). */
   async load(poll: OpenPoll): Promise<void> {
     if (!poll.secret) {
-      for await (const b of this.c.ballots.find({ pollId: poll.doc._id }, { projection: { principalId: 1, choice: 1 } })) poll.countNamed(b.principalId.toHexString(), b.choice);
+      for await (const b of this.c.ballots.find({ pollId: poll.doc._id }, { projection: { principalId: 1, voterId: 1, viaProxy: 1, choice: 1 } })) poll.countNamed(namedOf(b));
       return;
     }
     const [voters, urns] = await Promise.all([
@@ -201,20 +203,35 @@ export class BallotBox {
     this.writerOf(poll.doc._id, urns);
   }
 
-  /** Every stored ballot of a poll, read after its writes have drained. */
+  /**
+   * Every stored ballot of a poll, after its writes have drained: from the poll's memory, which
+   * counted each ballot as it was stored (see `OpenPoll`), or from the database when a write
+   * failed without saying whether it landed.
+   */
   async count(poll: OpenPoll): Promise<Counted> {
+    if (!poll.uncertain) {
+      if (!poll.secret) {
+        const named = [...poll.named.values()];
+        return { choices: named.map((b) => b.choice), named, bulletin: null, turnout: named.length };
+      }
+      const bulletin = [...poll.receipts].map(([receipt, choice]) => ({ receipt, choice })).sort(byReceipt);
+      return { choices: bulletin.map((e) => e.choice), named: null, bulletin, turnout: poll.voted.size };
+    }
     if (!poll.secret) {
-      const ballots = await this.c.ballots.find({ pollId: poll.doc._id }).toArray();
-      const voters = ballots
-        .map((b) => ({ principalId: b.principalId.toHexString(), principalName: b.principalName, voterId: b.voterId.toHexString(), voterName: b.voterName, viaProxy: b.viaProxy, choice: b.choice }))
-        .sort((a, b) => a.principalName.localeCompare(b.principalName, 'vi') || a.principalId.localeCompare(b.principalId));
-      return { choices: ballots.map((b) => b.choice), voters, bulletin: null, turnout: ballots.length };
+      const named = (await this.c.ballots.find({ pollId: poll.doc._id }, { projection: { principalId: 1, voterId: 1, viaProxy: 1, choice: 1 } }).toArray()).map(namedOf);
+      return { choices: named.map((b) => b.choice), named, bulletin: null, turnout: named.length };
     }
     const [urns, turnout] = await Promise.all([this.c.secretUrns.find({ pollId: poll.doc._id }).toArray(), this.c.secretVoters.countDocuments({ pollId: poll.doc._id })]);
-    const bulletin = urns
-      .flatMap((u) => u.slots.flatMap((s) => (s.r && s.c ? [{ receipt: s.r, choice: s.c }] : [])))
-      .sort((a, b) => (a.receipt < b.receipt ? -1 : a.receipt > b.receipt ? 1 : 0));
-    return { choices: bulletin.map((e) => e.choice), voters: null, bulletin, turnout };
+    const bulletin = urns.flatMap((u) => u.slots.flatMap((s) => (s.r && s.c ? [{ receipt: s.r, choice: s.c }] : []))).sort(byReceipt);
+    return { choices: bulletin.map((e) => e.choice), named: null, bulletin, turnout };
+  }
+
+  /** Who voted what in a named poll, sorted by principal name (read on request, never broadcast). */
+  async voters(pollId: ObjectId): Promise<PollVoterChoice[]> {
+    const ballots = await this.c.ballots.find({ pollId }, { projection: { principalId: 1, principalName: 1, voterId: 1, voterName: 1, viaProxy: 1, choice: 1 } }).toArray();
+    return ballots
+      .map((b) => ({ principalId: b.principalId.toHexString(), principalName: b.principalName, voterId: b.voterId.toHexString(), voterName: b.voterName, viaProxy: b.viaProxy, choice: b.choice }))
+      .sort((a, b) => a.principalName.localeCompare(b.principalName, 'vi') || a.principalId.localeCompare(b.principalId));
   }
 
   /** The caller's stored ballots in a poll: cast by them, or cast for them as a principal. */
@@ -227,4 +244,8 @@ export class BallotBox {
     const docs = await this.c.ballots.find(filter, { projection: { principalId: 1, principalName: 1, viaProxy: 1, choice: 1 } }).toArray();
     return docs.map((d) => ({ principalId: d.principalId.toHexString(), principalName: d.principalName, viaProxy: d.viaProxy, choice: d.choice }));
   }
+}
+
+function namedOf(b: Pick<BallotDoc, 'principalId' | 'voterId' | 'viaProxy' | 'choice'>): NamedBallot {
+  return { principalId: b.principalId.toHexString(), voterId: b.voterId.toHexString(), viaProxy: b.viaProxy, choice: b.choice };
 }

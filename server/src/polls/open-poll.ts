@@ -15,14 +15,27 @@ export interface Filled {
   existing: boolean;
 }
 
+/** A named ballot as counted in memory: enough for the result and the closing audit entry. */
+export interface NamedBallot {
+  principalId: string;
+  voterId: string;
+  viaProxy: boolean;
+  choice: string[];
+}
+
 /**
  * An open poll in this process's memory: the poll, its running count and who has voted (secret
  * polls' blank slots are the ballot box's `UrnWriter`'s). Ballots are written through `track`, so closing can
  * stop new ones and wait for those under way: every acknowledged ballot is counted.
  *
- * Running counts here are for the live progress only; the result is always tallied from the
- * database. The counts are idempotent by principal (named) or receipt (secret), so a retry that
- * finds its ballot already stored never counts it twice.
+ * A ballot is counted here once it is durably stored (or found stored, for a retry), and the
+ * counts are idempotent by principal (named) or receipt (secret), so a retry never counts twice.
+ * They are complete: an open poll comes into memory from the database (`BallotBox.load`) before
+ * it takes a ballot, and one process runs a meeting's polls. So closing tallies from here,
+ * without reading the ballots back, unless a write failed without saying whether it landed
+ * (`uncertain`): then the database decides.
+ *
+ * Secrecy: the secret count is receipt → choice and a set of principals who voted, never joined.
  */
 export class OpenPoll {
   readonly id: string;
@@ -34,6 +47,8 @@ export class OpenPoll {
   cast = 0;
   /** Principals with a stored ballot (named) or voter record (secret). */
   readonly voted = new Set<string>();
+  /** Named: every counted ballot, by principal. */
+  readonly named = new Map<string, NamedBallot>();
   /** Secret: receipt → choice of every filled slot. Memory only; never stored next to a voter. */
   readonly receipts = new Map<string, string[]>();
   /** Secret: fills under way, by receipt, so two attempts of one ballot never fill two slots. */
@@ -41,6 +56,11 @@ export class OpenPoll {
   /** Users to send the running tally to (the chair and secretary). */
   readonly organisers: string[];
   private readonly inflight = new Set<Promise<unknown>>();
+  /**
+   * A ballot write failed in a way that says nothing of whether it landed (a driver or network
+   * error, not a refusal): the memory may miss a stored ballot, so closing counts from the database.
+   */
+  uncertain = false;
   /** Set once closing starts: no ballot is accepted after that. */
   closing: Promise<PollChanged> | null = null;
   timer: NodeJS.Timeout | null = null;
@@ -68,8 +88,14 @@ export class OpenPoll {
     if (this.shut) throw new AppError('POLL_CLOSED');
     const running = work();
     this.inflight.add(running);
-    const done = () => this.inflight.delete(running);
-    running.then(done, done);
+    running.then(
+      () => this.inflight.delete(running),
+      (err: unknown) => {
+        // A refusal (AppError) wrote nothing or found what was stored; anything else may have landed.
+        if (!(err instanceof AppError)) this.uncertain = true;
+        this.inflight.delete(running);
+      },
+    );
     return running;
   }
 
@@ -79,10 +105,11 @@ export class OpenPoll {
   }
 
   /** Counts a named ballot once per principal. */
-  countNamed(principalId: string, choice: readonly string[]): void {
-    if (this.voted.has(principalId)) return;
-    this.voted.add(principalId);
-    this.add(choice);
+  countNamed(ballot: NamedBallot): void {
+    if (this.voted.has(ballot.principalId)) return;
+    this.voted.add(ballot.principalId);
+    this.named.set(ballot.principalId, ballot);
+    this.add(ballot.choice);
   }
 
   /** Counts a secret ballot once per receipt. */

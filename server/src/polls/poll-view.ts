@@ -8,7 +8,7 @@ import {
   type Outcome,
   type PollDefinition,
 } from '@e-cabinet/voting';
-import type { LivePollSummary, Poll, PollDefinitionInput, PollOutcome, PollResult } from '@e-cabinet/protocol';
+import type { LivePollSummary, Poll, PollDefinitionInput, PollOutcome, PollResult, PollVoterChoice } from '@e-cabinet/protocol';
 import type { PollDoc } from '../db/collections.ts';
 import { AppError } from '../http/app-error.ts';
 import { clean } from '../http/text.ts';
@@ -39,7 +39,11 @@ export interface Attendance {
   members: number;
 }
 
-/** The result of a closed poll: the package's tally, outcome and explanation, plus counts in percent. */
+/**
+ * The result of a closed poll: the package's tally, outcome and explanation, plus counts in
+ * percent. A named poll's list of voters is not part of it (`voters: null`, `voterCount` only):
+ * it is read from the ballots when asked for (see `PollResultSchema`).
+ */
 export function buildResult(def: PollDefinition, counted: Counted, attendance: Attendance): PollResult {
   const t = tally(def, counted.choices);
   const outcome = decide(def, t, attendance);
@@ -54,7 +58,8 @@ export function buildResult(def: PollDefinition, counted: Counted, attendance: A
     options,
     outcome: toOutcome(outcome),
     explanation: { vi: explain(outcome, 'vi'), en: explain(outcome, 'en') },
-    voters: counted.voters,
+    voters: null,
+    ...(counted.named ? { voterCount: counted.named.length } : {}),
     bulletin: counted.bulletin,
   };
 }
@@ -120,8 +125,19 @@ export function toPoll(doc: PollDoc, turnout: Turnout): Poll {
     quorumAtOpen: doc.quorumAtOpen,
     voted: turnout.voted,
     eligible: turnout.eligible,
-    result: doc.result,
+    result: doc.result && withoutVoters(doc.result),
   };
+}
+
+/** A result as everyone receives it; results stored before the list moved out still carry it. */
+function withoutVoters(result: PollResult): PollResult {
+  if (!result.voters) return result;
+  return { ...result, voters: null, voterCount: result.voters.length };
+}
+
+/** One poll as asked for by itself: a closed named poll's result with its list of voters. */
+export function withVoters(poll: Poll, voters: PollVoterChoice[]): Poll {
+  return poll.result ? { ...poll, result: { ...poll.result, voters, voterCount: voters.length } } : poll;
 }
 
 export function toSummary(doc: PollDoc): LivePollSummary {

@@ -2,7 +2,7 @@
  * Test fixtures for polls (imported by tests only): preparing polls over HTTP, sockets that
  * collect poll events, and voting helpers on top of the live-meeting fixtures.
  */
-import type { BallotAck, CreatePoll, Poll, PollDefinitionInput, ServerToClientEvents } from '@e-cabinet/protocol';
+import type { BallotAck, CreatePoll, Poll, PollDefinitionInput, PollVoterChoice, ServerToClientEvents } from '@e-cabinet/protocol';
 import type { ClientSocket, TestApp } from '../../test/helper.ts';
 import type { LiveCast, Person } from '../live/live-cast.ts';
 import { newBallotKey } from './ballot-keys.ts';
@@ -24,6 +24,13 @@ export async function createPoll(app: TestApp, cast: LiveCast, definition: PollD
   const res = await app.inject({ method: 'POST', url: `/api/meetings/${cast.meetingId}/polls`, headers: { cookie: who.cookie }, payload });
   if (res.statusCode !== 201) throw new Error(`create poll: ${res.statusCode} ${res.body}`);
   return res.json() as Poll;
+}
+
+/** A closed named poll's list of who voted what, as `who` (a participant) reads it over HTTP. */
+export async function votersOf(app: TestApp, cast: LiveCast, pollId: string, who: Person = cast.observer): Promise<PollVoterChoice[]> {
+  const res = await app.inject({ method: 'GET', url: `/api/meetings/${cast.meetingId}/polls/${pollId}/voters`, headers: { cookie: who.cookie } });
+  if (res.statusCode !== 200) throw new Error(`poll voters: ${res.statusCode} ${res.body}`);
+  return (res.json() as { voters: PollVoterChoice[] }).voters;
 }
 
 type PollEvent = 'poll:opened' | 'poll:progress' | 'poll:tally' | 'poll:result';

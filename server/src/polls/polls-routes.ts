@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CreatePollSchema, IdParamsSchema, PollDetailSchema, PollListSchema, PollParamsSchema, PollSchema, UpdatePollSchema } from '@e-cabinet/protocol';
+import { CreatePollSchema, IdParamsSchema, PollDetailSchema, PollListSchema, PollParamsSchema, PollSchema, PollVotersSchema, UpdatePollSchema } from '@e-cabinet/protocol';
 import { Type } from 'typebox';
 import { toObjectId } from '../http/ids.ts';
 import { errorResponses } from '../http/error-responses.ts';
@@ -22,8 +22,14 @@ const pollsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     reply.status(201).send(await app.polls.drafts.create(toObjectId(request.params.id), request.user!, request.body)),
   );
 
-  app.get('/:id/polls/:pollId', { schema: { tags: ['polls'], summary: 'A poll, with my ballots in it', params: PollParamsSchema, response: { 200: PollDetailSchema, ...errors } } }, async (request) =>
+  app.get('/:id/polls/:pollId', { schema: { tags: ['polls'], summary: 'A poll, with my ballots in it (and who voted what, once a named poll is closed)', params: PollParamsSchema, response: { 200: PollDetailSchema, ...errors } } }, async (request) =>
     app.polls.get(toObjectId(request.params.id), toObjectId(request.params.pollId), request.user!),
+  );
+
+  app.get(
+    '/:id/polls/:pollId/voters',
+    { schema: { tags: ['polls'], summary: 'Who voted what in a closed named poll (not sent with the result: fetched when shown)', params: PollParamsSchema, response: { 200: PollVotersSchema, ...errors } } },
+    async (request) => app.polls.voters(toObjectId(request.params.id), toObjectId(request.params.pollId), request.user!),
   );
 
   app.patch('/:id/polls/:pollId', { schema: { tags: ['polls'], summary: 'Edit a draft poll', params: PollParamsSchema, body: UpdatePollSchema, response: { 200: PollSchema, ...errors } } }, async (request) =>

@@ -10,6 +10,8 @@ import {
   type OpenPoll as OpenPollInput,
   type Poll,
   type PollDetail,
+  type PollVoterChoice,
+  type PollVoters,
 } from '@e-cabinet/protocol';
 import { collections, type Collections, type MeetingDoc, type PollDoc, type UserDoc } from '../db/collections.ts';
 import { AppError } from '../http/app-error.ts';
@@ -23,10 +25,13 @@ import { OpenPoll, type PollChanged } from './open-poll.ts';
 import { ProgressBroadcaster } from './poll-progress.ts';
 import { PollRefusal } from './poll-refusal.ts';
 import { PollDrafts, recordChange, visiblePoll } from './poll-drafts.ts';
-import { buildResult, ownQuorum, toPoll, toSummary, type Turnout } from './poll-view.ts';
+import { buildResult, ownQuorum, toPoll, toSummary, withVoters, type Turnout } from './poll-view.ts';
 import { RightsCache } from './rights-cache.ts';
 
 const NO_TURNOUT: Turnout = { voted: 0, eligible: 0 };
+
+/** Who closed a poll, as the audit log says. */
+type ClosedBy = 'chair' | 'timer' | 'meetingEnded';
 
 const organisersOf = (meeting: MeetingDoc): string[] =>
   meeting.participants.flatMap((p) => (p.userId && (p.role === 'chair' || p.role === 'secretary') ? [p.userId.toHexString()] : []));
@@ -35,15 +40,18 @@ const organisersOf = (meeting: MeetingDoc): string[] =>
  * Polls: prepared as drafts by the chair or secretary, opened and closed by the chair (or a
  * timer), voted by whoever `app.live` says holds a ballot right at that moment.
  *
- * The vote path reads nothing of its own from the database (the socket server still checks the
- * session and the user): the open poll and the meeting's ballot rights are in memory, so a ballot
+ * The vote path reads nothing of its own from the database (the socket server's session and
+ * user checks are cached too): the open poll and the meeting's ballot rights are in memory, so a ballot
  * costs one insert (named) or an insert and an update (secret), each acknowledged durably, and
  * then the ack. Inserts are group-committed (see `InsertBatcher`), and so are secret slot fills (see `UrnWriter`). Its audit entry is appended after the ack; closing
  * records every counted ballot in the audit log again, so an entry lost to a crash between the
- * ack and the append is still recorded.
+ * ack and the append is still recorded. Closing tallies the poll's memory (see `OpenPoll`), so
+ * the result goes out after one small write, and it carries counts only: a named poll's list of
+ * voters is read when someone asks for it (`voters`).
  *
- * One process runs a meeting's polls: open polls, their timers and the secret-slot pool live in
- * this process's memory (restored from the database at start-up), like the outbox's sending.
+ * One process runs a meeting's polls: open polls, their timers, their running counts and the
+ * secret-slot pool live in this process's memory (restored from the database at start-up), like
+ * the outbox's sending. Ending the meeting closes its open polls.
  */
 export class PollsService {
   private readonly c: Collections;
@@ -56,6 +64,8 @@ export class PollsService {
   /** Open polls, by id. A poll closed here is never activated again (see `finished`). */
   private readonly open = new Map<string, Promise<OpenPoll>>();
   private readonly finished = new Set<string>();
+  /** Closes under way, until their bookkeeping is done (the poll leaves `open` before that). */
+  private readonly closings = new Set<Promise<PollChanged>>();
   private stopped = false;
 
   constructor(private readonly app: FastifyInstance) {
@@ -68,28 +78,65 @@ export class PollsService {
 
   // ---- Wiring ------------------------------------------------------------------------------
 
-  /** Attendance and proxy changes change who may vote. */
-  onLiveEvent(event: LiveEvent): void {
-    if (event.attendance) this.rights.invalidate(event.meetingId);
+  /**
+   * The live service says who is on the roll, present or holding a proxy changed (in this
+   * process, right after the change is stored and before its command is acknowledged): ballot
+   * rights are computed again on next use. Null: every meeting.
+   */
+  onRosterChange(meetingId: string | null): void {
+    if (meetingId) this.rights.invalidate(meetingId);
+    else this.rights.clear();
   }
 
-  /** At start-up: every open poll back in memory, its timer rescheduled (a past one closes now). */
+  /** The meeting ended (its live event says so): its open polls close with their results. */
+  onLiveEvent(event: LiveEvent): void {
+    if (event.status === undefined || event.status === 'live') return;
+    this.closeAllOf(toObjectId(event.meetingId)).catch((err: unknown) => this.app.log.error({ err, meetingId: event.meetingId }, 'open polls of an ended meeting not closed'));
+  }
+
+  /**
+   * At start-up: every open poll back in memory, its timer rescheduled (a past one closes now);
+   * one whose meeting ended meanwhile closes now.
+   */
   async restore(): Promise<void> {
     const docs = await this.c.polls.find({ status: 'open' }).toArray();
-    await Promise.all(docs.map((doc) => this.activate(doc).catch((err: unknown) => this.app.log.error({ err, pollId: doc._id.toHexString() }, 'open poll not restored'))));
+    await Promise.all(
+      docs.map(async (doc) => {
+        try {
+          const poll = await this.activate(doc);
+          const meeting = await this.app.meetings.store.load(doc.meetingId);
+          if (meeting && meeting.status !== 'live') await this.close(poll, null, 'meetingEnded');
+        } catch (err) {
+          this.app.log.error({ err, pollId: doc._id.toHexString() }, 'open poll not restored');
+        }
+      }),
+    );
+  }
+
+  /** Closes every open poll of a meeting that is no longer live: those in memory and those stored open. */
+  async closeAllOf(meetingId: ObjectId): Promise<void> {
+    const id = meetingId.toHexString();
+    const inMemory = (await Promise.allSettled([...this.open.values()])).flatMap((p) => (p.status === 'fulfilled' && p.value.meetingId === id ? [p.value] : []));
+    const stored = (await this.c.polls.find({ meetingId, status: 'open' }).toArray()).filter((doc) => !this.finished.has(doc._id.toHexString()));
+    const closing = [
+      ...inMemory.map((poll) => this.close(poll, null, 'meetingEnded')),
+      ...stored.map(async (doc) => this.close(await (this.open.get(doc._id.toHexString()) ?? this.activate(doc)), null, 'meetingEnded')),
+    ];
+    const failed = (await Promise.allSettled(closing)).find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     this.progress.stop();
     const polls = await Promise.allSettled([...this.open.values()]);
-    const closing: Promise<unknown>[] = [];
-    for (const p of polls) {
-      if (p.status !== 'fulfilled') continue;
-      if (p.value.timer) clearTimeout(p.value.timer);
-      if (p.value.closing) closing.push(p.value.closing);
-    }
-    await Promise.allSettled(closing);
+    for (const p of polls) if (p.status === 'fulfilled' && p.value.timer) clearTimeout(p.value.timer);
+    await this.idle();
+  }
+
+  /** Resolves once every close under way has finished, its audit entries and live event included. */
+  async idle(): Promise<void> {
+    while (this.closings.size > 0) await Promise.allSettled([...this.closings]);
   }
 
   // ---- Reading -----------------------------------------------------------------------------
@@ -108,9 +155,32 @@ export class PollsService {
     return Promise.all(docs.map(async (doc) => toPoll(doc, await this.turnoutOf(doc))));
   }
 
+  /** One poll: with the caller's ballots, and for a closed named poll the list of who voted what. */
   async get(meetingId: ObjectId, pollId: ObjectId, user: UserDoc): Promise<PollDetail> {
     const { doc } = await visiblePoll(this.app, this.c, meetingId, pollId, user);
-    return { ...toPoll(doc, await this.turnoutOf(doc)), myBallots: await this.myBallots(doc, user) };
+    const [turnout, myBallots, voters] = await Promise.all([this.turnoutOf(doc), this.myBallots(doc, user), this.namedVoters(doc)]);
+    const poll = toPoll(doc, turnout);
+    return { ...(voters ? withVoters(poll, voters) : poll), myBallots };
+  }
+
+  /**
+   * Who voted what in a closed named poll, for any participant who may see the poll (NOT_FOUND
+   * otherwise, as for the poll). A secret poll has no such list (NOT_FOUND); one not closed yet
+   * has none yet (POLL_NOT_OPEN for a draft, CONFLICT while open).
+   */
+  async voters(meetingId: ObjectId, pollId: ObjectId, user: UserDoc): Promise<PollVoters> {
+    const { doc } = await visiblePoll(this.app, this.c, meetingId, pollId, user);
+    if (doc.definition.secrecy === 'secret') throw new AppError('NOT_FOUND');
+    if (doc.status === 'draft') throw new AppError('POLL_NOT_OPEN');
+    const voters = await this.namedVoters(doc);
+    if (!voters) throw new AppError('CONFLICT');
+    return { pollId: doc._id.toHexString(), voters };
+  }
+
+  /** A closed named poll's voters (stored with results from before the list moved out, else from its ballots). */
+  private async namedVoters(doc: PollDoc): Promise<PollVoterChoice[] | null> {
+    if (doc.status !== 'closed' || doc.definition.secrecy !== 'named' || !doc.result) return null;
+    return doc.result.voters ?? this.box.voters(doc._id);
   }
 
   /** The caller's votes in a poll: one per right they hold now, plus any cast by them or for them. */
@@ -187,10 +257,17 @@ export class PollsService {
 
   /** The chair closes an open poll; closing a closed one answers its result again. */
   async closePoll(user: UserDoc, pollId: string): Promise<PollChanged> {
+    // Open here: the poll is in memory, so only the chair's access is read before the close.
+    const live = await this.open.get(pollId)?.catch(() => undefined);
+    if (live) {
+      const { meeting, role } = await this.app.meetings.access(live.doc.meetingId, user);
+      if (role !== 'chair') throw new AppError('FORBIDDEN');
+      return this.close(live, user, 'chair', meeting);
+    }
     const { doc } = await this.chairOf(toObjectId(pollId), user);
     if (doc.status === 'draft') throw new AppError('POLL_NOT_OPEN');
     if (doc.status === 'closed' && !this.open.has(pollId)) return { seq: null, poll: toPoll(doc, doc.turnout ?? NO_TURNOUT) };
-    return this.close(await (this.open.get(pollId) ?? this.activate(doc)), user);
+    return this.close(await (this.open.get(pollId) ?? this.activate(doc)), user, 'chair');
   }
 
   private async chairOf(pollId: ObjectId, user: UserDoc): Promise<MeetingAccess & { doc: PollDoc }> {
@@ -201,25 +278,34 @@ export class PollsService {
     return found;
   }
 
-  /** Closes once, however many ask (the chair twice, the chair and the timer). */
-  private close(poll: OpenPoll, by: UserDoc | null): Promise<PollChanged> {
+  /**
+   * Closes once, however many ask (the chair twice, the chair and the timer, the meeting's end).
+   * `meeting`: the meeting as just loaded by the caller, if it has it.
+   */
+  private close(poll: OpenPoll, by: UserDoc | null, reason: ClosedBy, meeting?: MeetingDoc): Promise<PollChanged> {
     if (!poll.closing) {
-      poll.closing = this.finish(poll, by);
-      // A failed close leaves the poll open and closable again.
-      poll.closing.catch(() => {
-        poll.closing = null;
-      });
+      const closing = this.finish(poll, by, reason, meeting);
+      poll.closing = closing;
+      this.closings.add(closing);
+      closing.then(
+        () => this.closings.delete(closing),
+        () => {
+          this.closings.delete(closing);
+          // A failed close leaves the poll open and closable again.
+          poll.closing = null;
+        },
+      );
     }
     return poll.closing;
   }
 
-  private async finish(poll: OpenPoll, by: UserDoc | null): Promise<PollChanged> {
+  private async finish(poll: OpenPoll, by: UserDoc | null, reason: ClosedBy, meeting?: MeetingDoc): Promise<PollChanged> {
     if (poll.timer) clearTimeout(poll.timer);
     poll.timer = null;
     this.progress.cancel(poll.id);
     // No ballot starts after `closing` is set; those under way are counted.
     await poll.drain();
-    const [quorum, counted, { eligible }] = await Promise.all([this.app.live.quorum(poll.doc.meetingId), this.box.count(poll), this.turnout(poll)]);
+    const [quorum, counted, { eligible }] = await Promise.all([this.app.live.quorum(poll.doc.meetingId, meeting), this.box.count(poll), this.turnout(poll)]);
     const result = buildResult(poll.def, counted, quorum);
     const closedAt = new Date();
     const set = { status: 'closed' as const, closedAt, closedBy: by?._id ?? null, result, turnout: { voted: counted.turnout, eligible: Math.max(eligible, counted.turnout) }, updatedAt: closedAt };
@@ -235,12 +321,13 @@ export class PollsService {
     this.app.io.to(rooms.meeting(poll.meetingId)).emit('poll:result', { meetingId: poll.meetingId, poll: closed });
     if (poll.secret) await this.box.clearSlots(poll.doc._id);
     const outcome = { cast: result.cast, counts: Object.fromEntries(result.options.map((o) => [o.id, o.votes])), passed: result.outcome.passed, reason: result.outcome.reason, present: result.present, members: result.members };
-    if (counted.voters) {
-      await this.app.audit.append({ actorId: by?._id.toHexString() ?? null, action: 'poll.closed', target: poll.id, data: { meetingId: poll.meetingId, by: by ? 'chair' : 'timer', ...outcome, voters: counted.voters.map(({ principalId, voterId, viaProxy, choice }) => ({ principalId, voterId, viaProxy, choice })) } });
+    if (counted.named) {
+      const voters = counted.named.map(({ principalId, voterId, viaProxy, choice }) => ({ principalId, voterId, viaProxy, choice })).sort((a, b) => a.principalId.localeCompare(b.principalId));
+      await this.app.audit.append({ actorId: by?._id.toHexString() ?? null, action: 'poll.closed', target: poll.id, data: { meetingId: poll.meetingId, by: reason, ...outcome, voters } });
     } else {
       // Secret: who voted goes in an entry of its own, sorted, never next to a choice or a count.
       await this.app.audit.append({ actorId: null, action: 'poll.turnout', target: poll.id, data: { meetingId: poll.meetingId, principals: await this.secretTurnout(poll) } });
-      await this.app.audit.append({ actorId: by?._id.toHexString() ?? null, action: 'poll.closed', target: poll.id, data: { meetingId: poll.meetingId, by: by ? 'chair' : 'timer', ...outcome } });
+      await this.app.audit.append({ actorId: by?._id.toHexString() ?? null, action: 'poll.closed', target: poll.id, data: { meetingId: poll.meetingId, by: reason, ...outcome } });
     }
     const seq = await this.app.live.publish(doc.meetingId, { polls: true });
     return { seq, poll: closed };
@@ -275,7 +362,7 @@ export class PollsService {
     poll.timer = setTimeout(
       () => {
         poll.timer = null;
-        this.close(poll, null).catch((err: unknown) => this.app.log.error({ err, pollId: poll.id }, 'poll timer could not close the poll'));
+        this.close(poll, null, 'timer').catch((err: unknown) => this.app.log.error({ err, pollId: poll.id }, 'poll timer could not close the poll'));
       },
       Math.max(0, poll.doc.closesAt.getTime() - Date.now()),
     );

@@ -5,7 +5,7 @@ import type { LiveState, Poll, PollDetail } from '@e-cabinet/protocol';
 import { buildTestApp, listen, type TestApp } from '../../test/helper.ts';
 import { applyEvent, Client, makeLiveMeeting, transition, type LiveCast, type Person } from '../live/live-cast.ts';
 import { newBallotKey } from './ballot-keys.ts';
-import { checkIn, choice, closePoll, createPoll, motion, nextEvent, openPoll, record, vote } from './polls-cast.ts';
+import { checkIn, choice, closePoll, createPoll, motion, nextEvent, openPoll, record, vote, votersOf } from './polls-cast.ts';
 
 let app: TestApp;
 let baseUrl: string;
@@ -60,6 +60,8 @@ describe('polls', () => {
 
     expect((await http(m(0), 'GET')).json().polls).toEqual([]);
     expect((await http(m(0), 'GET', `/${draft.id}`)).statusCode).toBe(404);
+    expect((await http(m(0), 'GET', `/${draft.id}/voters`)).statusCode).toBe(404);
+    expect((await http(cast.chair, 'GET', `/${draft.id}/voters`)).json()).toMatchObject({ code: 'POLL_NOT_OPEN' });
     expect((await http(cast.chair, 'GET')).json().polls.map((p: Poll) => p.id)).toEqual([draft.id]);
 
     const edited = await http(cast.chair, 'PATCH', `/${draft.id}`, { question: 'Thông qua báo cáo kinh tế - xã hội', durationSec: 120, itemId: cast.itemIds[1] });
@@ -139,6 +141,8 @@ describe('polls', () => {
     expect(tallies.at(-1)).toEqual({ meetingId: cast.meetingId, pollId: draft.id, cast: 4, counts: { yes: 2, no: 1, abstain: 1 } });
     expect(memberTallies).toEqual([]);
 
+    // Who voted what is published with the result, not before.
+    expect((await http(m(0), 'GET', `/${draft.id}/voters`)).json()).toMatchObject({ code: 'CONFLICT' });
     expect(await m0.emitWithAck('poll:close', { pollId: draft.id })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     const resultEvent = nextEvent(watcher.socket, 'poll:result', (p) => p.poll.id === draft.id);
     const closed = await chair.socket.emitWithAck('poll:close', { pollId: draft.id });
@@ -155,11 +159,22 @@ describe('polls', () => {
       ],
       outcome: { passed: expected.passed, reason: expected.reason, threshold: expected.threshold, base: 4, yes: 2, no: 1, abstain: 1 },
       explanation: { vi: explain(expected, 'vi'), en: explain(expected, 'en') },
+      voters: null,
+      voterCount: 4,
       bulletin: null,
     });
     expect(closed.poll.result!.outcome.passed).toBe(false);
-    expect(new Set(closed.poll.result!.voters!.map((v) => `${v.principalId}:${v.choice.join()}:${v.viaProxy}`))).toEqual(new Set(choices.map(([who, c]) => `${who.id}:${c}:false`)));
-    expect((await resultEvent).poll).toEqual(closed.poll);
+    const sent = await resultEvent;
+    expect(sent.poll).toEqual(closed.poll);
+    // Everyone gets the counts; the names go only to whoever opens the list.
+    for (const [who] of choices) expect(JSON.stringify(sent)).not.toContain(who.user.fullName);
+    const voters = await votersOf(app, cast, draft.id, m(3));
+    expect(new Set(voters.map((v) => `${v.principalId}:${v.choice.join()}:${v.viaProxy}`))).toEqual(new Set(choices.map(([who, c]) => `${who.id}:${c}:false`)));
+    expect(voters.map((v) => v.principalName)).toEqual(choices.map(([who]) => who.user.fullName).sort((a, b) => a.localeCompare(b, 'vi')));
+    // The poll asked for by itself carries them too; outsiders learn nothing.
+    expect(((await http(m(0), 'GET', `/${draft.id}`)).json() as PollDetail).result).toMatchObject({ voters, voterCount: 4 });
+    expect((await http(cast.outsider, 'GET', `/${draft.id}/voters`)).statusCode).toBe(404);
+    expect((await http(m(0), 'GET', `/${new ObjectId().toHexString()}/voters`)).statusCode).toBe(404);
     expect((await watcher.event(closed.seq)).polls?.find((p) => p.id === draft.id)).toMatchObject({ status: 'closed', outcome: { passed: false, reason: 'MAJORITY_NOT_REACHED' } });
     expect(await audit('poll.closed', draft.id)).toEqual([expect.objectContaining({ actorId: cast.chair.id, data: expect.objectContaining({ by: 'chair', cast: 4, voters: expect.arrayContaining([expect.objectContaining({ principalId: m(1).id, choice: ['no'] })]) }) })]);
     expect((await audit('poll.voted', draft.id)).length).toBe(4);
@@ -207,7 +222,7 @@ describe('polls', () => {
     expect(await vote((await as(late)).socket, draft.id, { choice: ['a'] })).toMatchObject({ ok: true, principalId: late.id });
 
     const closed = await closePoll(chair, draft.id);
-    expect(closed.result!.voters).toEqual(
+    expect(await votersOf(app, cast, draft.id, principal)).toEqual(
       expect.arrayContaining([
         { principalId: principal.id, principalName: principal.user.fullName, voterId: holder.id, voterName: holder.user.fullName, viaProxy: true, choice: ['b'] },
         expect.objectContaining({ principalId: holder.id, voterId: holder.id, viaProxy: false, choice: ['a', 'c'] }),

@@ -9,44 +9,52 @@ export interface Rights {
   principals: Set<string>;
 }
 
-/** Bounds staleness if an attendance event was ever not delivered (e.g. publishing failed). */
-const MAX_AGE_MS = 5_000;
+/** Meetings whose rights are kept at most; the least recently loaded goes first. */
+const MAX_MEETINGS = 64;
 
 /**
  * Ballot rights per meeting, in memory, so a ballot costs no reads: computed by
- * `app.live.ballotRights` on first use and dropped whenever a live event reports an attendance
- * or proxy change (those events leave after the change is stored and before its command is
- * acknowledged, so whoever just checked in or received a proxy is seen by their next ballot).
- * A load that started before a change is never kept after it: dropping bumps the generation.
+ * `app.live.ballotRights` on first use and kept until the live service reports that the roll,
+ * attendance or proxies of the meeting changed (`invalidate`). It reports that in this process
+ * right after the change is stored and before its command is acknowledged, so whoever just checked
+ * in or received a proxy is seen by their next ballot. No timer reloads it: between changes the
+ * rights cannot change. A load that started before a change is never kept after it: a load is
+ * cached as it starts, and the change drops it.
  *
- * Single process: another process's check-ins reach this cache only through its own events
- * (with Redis, the same listener would hear them) or after MAX_AGE_MS.
+ * Single process: another process's check-ins reach this cache only through its own reports
+ * (with Redis, the same channel as the live events would carry them); one process runs a
+ * meeting's polls (see `PollsService`).
  */
 export class RightsCache {
-  private readonly entries = new Map<string, { generation: number; loadedAt: number; rights: Promise<Rights> }>();
-  private readonly generations = new Map<string, number>();
+  private readonly entries = new Map<string, Promise<Rights>>();
 
   constructor(private readonly load: (meetingId: ObjectId) => Promise<BallotRight[]>) {}
 
   get(meetingId: ObjectId): Promise<Rights> {
     const key = meetingId.toHexString();
-    const generation = this.generations.get(key) ?? 0;
     const cached = this.entries.get(key);
-    if (cached && cached.generation === generation && Date.now() - cached.loadedAt < MAX_AGE_MS) return cached.rights;
-    // Expired entries go when a new one comes, so memory holds only meetings voting now.
-    for (const [k, e] of this.entries) if (Date.now() - e.loadedAt >= MAX_AGE_MS) this.entries.delete(k);
-    const entry = { generation, loadedAt: Date.now(), rights: this.load(meetingId).then(index) };
-    this.entries.set(key, entry);
+    if (cached) return cached;
+    const rights = this.load(meetingId).then(index);
+    this.entries.set(key, rights);
+    // Memory holds the meetings voting lately, not every meeting ever voted in.
+    for (const k of this.entries.keys()) {
+      if (this.entries.size <= MAX_MEETINGS) break;
+      this.entries.delete(k);
+    }
     // A failed load is not cached: the next ballot tries again.
-    entry.rights.catch(() => {
-      if (this.entries.get(key) === entry) this.entries.delete(key);
+    rights.catch(() => {
+      if (this.entries.get(key) === rights) this.entries.delete(key);
     });
-    return entry.rights;
+    return rights;
   }
 
   invalidate(meetingId: string): void {
-    this.generations.set(meetingId, (this.generations.get(meetingId) ?? 0) + 1);
     this.entries.delete(meetingId);
+  }
+
+  /** Every meeting at once (e.g. a user was deactivated). */
+  clear(): void {
+    this.entries.clear();
   }
 }
 

@@ -114,6 +114,9 @@ describe('a secret poll', () => {
     const result = closed.result!;
     expect(result.bulletin).toHaveLength(cast_.length);
     expect(result.voters).toBeNull();
+    expect(result.voterCount).toBeUndefined();
+    // No list of who voted what exists for a secret poll.
+    expect((await app.inject({ method: 'GET', url: `/api/meetings/${cast.meetingId}/polls/${poll.id}/voters`, headers: { cookie: cast.chair.cookie } })).statusCode).toBe(404);
     const bulletin = new Map(result.bulletin!.map((e) => [e.receipt, e.choice]));
     for (const b of cast_) expect([b.receipt, bulletin.get(b.receipt)]).toEqual([b.receipt, [b.choice]]);
     const expected = tally(closed.definition as PollDefinition, cast_.map((b) => [b.choice]));

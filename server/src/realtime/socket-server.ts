@@ -20,8 +20,9 @@ import {
 import { ObjectId } from 'mongodb';
 import { SESSION_COOKIE } from '../auth/session-store.ts';
 import { AppError } from '../http/app-error.ts';
-import type { UserDoc } from '../db/collections.ts';
+import { collections, type UserDoc } from '../db/collections.ts';
 import { PresenterService } from './presenter.ts';
+import { SocketAuthCache } from './socket-auth-cache.ts';
 import { registerLiveCommands } from '../live/live-socket.ts';
 import { registerPollCommands } from '../polls/poll-socket.ts';
 
@@ -31,6 +32,8 @@ export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterS
 declare module 'fastify' {
   interface FastifyInstance {
     io: IoServer;
+    /** Sessions and users as socket commands check them; revocations go through `revoke.ts`. */
+    socketAuth: SocketAuthCache;
   }
 }
 
@@ -62,7 +65,9 @@ const checkPresenter = compileValidator(PresenterUpdateSchema);
 
 /**
  * Socket.io on the app's own HTTP server. The handshake checks the protocol version and the
- * session cookie; every later command re-checks that the session is still live.
+ * session cookie; every later command re-checks that the session is still live and the user
+ * active, through a short-lived cache that revocations in this process clear at once
+ * (`SocketAuthCache`).
  */
 export default fp(
   async (app) => {
@@ -77,6 +82,8 @@ export default fp(
       maxHttpBufferSize: 1e6,
     });
     app.decorate('io', io);
+    const authCache = new SocketAuthCache(collections(app.db));
+    app.decorate('socketAuth', authCache);
 
     io.use(async (socket, next) => {
       const locale = pickLocale(socket.handshake.headers['accept-language']);
@@ -88,6 +95,7 @@ export default fp(
         const session = await app.sessions.resolve(readCookie(socket.handshake.headers.cookie, SESSION_COOKIE));
         const user = session ? await app.users.byId(session.userId) : null;
         if (!session || !user?.active) return next(handshakeError(ErrorCode.UNAUTHENTICATED, locale));
+        authCache.remember(session, user);
         socket.data = { userId: user._id.toHexString(), sessionId: session._id, locale: user.locale };
         next();
       } catch (err) {
@@ -102,10 +110,12 @@ export default fp(
       void socket.join([rooms.user(socket.data.userId), rooms.session(socket.data.sessionId)]);
 
       // Revocation normally disconnects at once; this catches a revocation made by a process
-      // that could not reach this one.
+      // that could not reach this one (within the cache's TTL), and a command racing one here.
       socket.use(([event, ...args], next) => {
-        app.sessions
-          .isLive(socket.data.sessionId)
+        // The command's user check (`asUser`) reads alongside, not after, when the cache has expired.
+        authCache.user(socket.data.userId).catch(() => undefined);
+        authCache
+          .sessionLive(socket.data.sessionId, socket.data.userId)
           .then((live) => {
             if (live) return next();
             const ack = args.at(-1);
@@ -129,7 +139,7 @@ export default fp(
       /** Runs a command for the socket's (still active) user, answering every outcome. */
       const asUser = async <T extends object>(ack: (res: { ok: true } & T | ReturnType<typeof fail>) => void, fn: (user: UserDoc) => Promise<T>) => {
         try {
-          const user = await app.users.byId(new ObjectId(socket.data.userId));
+          const user = await authCache.user(socket.data.userId);
           if (!user?.active) return ack(fail(ErrorCode.SESSION_REVOKED));
           ack({ ok: true, ...(await fn(user)) });
         } catch (err) {

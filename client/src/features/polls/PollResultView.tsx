@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { Poll, PollResult } from '@e-cabinet/protocol';
 import { useLocale, useT, type TFunction } from '../../i18n';
 import { chartBars, formatPercent, optionLabel, resultRows, type ResultRow } from './poll-logic';
+import { PollVoters } from './PollVoters';
 
 const CHART = { width: 640, label: 230, value: 130, row: 48, bar: 28 } as const;
 
@@ -19,7 +20,7 @@ export function verdictText(t: TFunction, poll: Pick<Poll, 'definition'>, result
 /**
  * A closed poll's result: verdict and the reason in words, counts and percentages as a bar chart
  * (pure SVG, `role="img"` with the numbers in its label) and as a table, then who voted what
- * (named) or every ballot by receipt code with the voter's own highlighted (secret).
+ * (named; fetched when opened) or every ballot by receipt code with the voter's own highlighted (secret).
  */
 export function PollResultView({ poll, result, myReceipts }: { poll: Poll; result: PollResult; myReceipts: readonly string[] }) {
   const t = useT();
@@ -69,34 +70,7 @@ export function PollResultView({ poll, result, myReceipts }: { poll: Poll; resul
           ))}
         </tbody>
       </table>
-      {result.voters && (
-        <details className="poll-voters">
-          <summary>{t('polls.result.voters', { count: result.voters.length })}</summary>
-          {result.voters.length === 0 ? (
-            <p className="muted">{t('polls.result.noBallots')}</p>
-          ) : (
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('polls.result.voter')}</th>
-                  <th scope="col">{t('polls.result.choice')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.voters.map((v) => (
-                  <tr key={v.principalId}>
-                    <th scope="row">
-                      {v.principalName}
-                      {v.viaProxy && <span className="cell-sub">{t('polls.result.viaProxy', { name: v.voterName })}</span>}
-                    </th>
-                    <td>{labels(v.choice)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </details>
-      )}
+      {poll.definition.secrecy === 'named' && <PollVoters poll={poll} known={result.voters} count={result.voterCount ?? result.voters?.length ?? result.cast} labels={labels} />}
       {result.bulletin && (
         <details className="poll-bulletin" open={myReceipts.length > 0}>
           <summary>{t('polls.result.bulletin', { count: result.bulletin.length })}</summary>

@@ -5,6 +5,7 @@ import { setLocale } from '../../i18n';
 import { BallotForm } from './BallotForm';
 import type { BallotRight } from './ballots';
 import { PollResultView } from './PollResultView';
+import { VotersList } from './PollVoters';
 import type { BallotStatus } from './use-ballots';
 
 const poll = (over: Partial<Poll> = {}): Poll => ({
@@ -118,5 +119,46 @@ describe('PollResultView', () => {
     expect(mine).toContain('BBBBBBBBBB');
     expect(mine).toContain('Phiếu của bạn');
     expect(html.match(/poll-row-mine/g)).toHaveLength(1);
+  });
+
+  describe('a named poll’s list of who voted what', () => {
+    const named = (over: Partial<PollResult> = {}) => ({ ...result, bulletin: null, voters: null, voterCount: 3, ...over });
+    const namedPoll = (r: PollResult) => poll({ status: 'closed', definition: { ...poll().definition, secrecy: 'named' }, result: r });
+    const labels = (ids: readonly string[]) => ids.join(', ');
+    const voters = [
+      { principalId: 'u1', principalName: 'Nguyễn Văn An', voterId: 'u1', voterName: 'Nguyễn Văn An', viaProxy: false, choice: ['yes'] },
+      { principalId: 'u2', principalName: 'Vũ Thị Mai', voterId: 'u3', voterName: 'Lê Văn Hùng', viaProxy: true, choice: ['no'] },
+    ];
+
+    it('starts folded with its count and no names: the list is fetched when opened', () => {
+      const r = named();
+      const html = renderToStaticMarkup(<PollResultView poll={namedPoll(r)} result={r} myReceipts={[]} />);
+      expect(html).toMatch(/<details class="poll-voters"><summary>Danh sách biểu quyết \(3\)<\/summary><\/details>/);
+      expect(html).not.toContain('poll-bulletin');
+    });
+
+    it('shows a list already at hand without fetching it', () => {
+      const r = named({ voters, voterCount: 2 });
+      const html = renderToStaticMarkup(<PollResultView poll={namedPoll(r)} result={r} myReceipts={[]} />);
+      expect(html).toContain('Danh sách biểu quyết (2)');
+      expect(html).toContain('<th scope="row">Vũ Thị Mai<span class="cell-sub">do Lê Văn Hùng biểu quyết thay</span></th>');
+    });
+
+    it('says it is loading, says why it failed with a retry, then lists who voted what', () => {
+      const retry = () => {};
+      expect(renderToStaticMarkup(<VotersList state={{ kind: 'idle' }} labels={labels} onRetry={retry} />)).toBe('');
+      expect(renderToStaticMarkup(<VotersList state={{ kind: 'loading' }} labels={labels} onRetry={retry} />)).toContain('role="status" aria-busy="true">Đang tải danh sách biểu quyết…</p>');
+      const failed = renderToStaticMarkup(<VotersList state={{ kind: 'error', message: 'Mất kết nối.' }} labels={labels} onRetry={retry} />);
+      expect(failed).toContain('<p role="alert">Chưa tải được danh sách biểu quyết: Mất kết nối.</p>');
+      expect(failed).toContain('<button type="button" class="button-quiet">Tải lại</button>');
+      const loaded = renderToStaticMarkup(<VotersList state={{ kind: 'loaded', voters }} labels={labels} onRetry={retry} />);
+      expect(loaded.match(/<tr>/g)).toHaveLength(3);
+      expect(loaded).toContain('<th scope="row">Nguyễn Văn An</th><td>yes</td>');
+      expect(renderToStaticMarkup(<VotersList state={{ kind: 'loaded', voters: [] }} labels={labels} onRetry={retry} />)).toContain('Không có phiếu nào.');
+
+      setLocale('en');
+      expect(renderToStaticMarkup(<VotersList state={{ kind: 'loading' }} labels={labels} onRetry={retry} />)).toContain('Loading who voted what…');
+      expect(renderToStaticMarkup(<VotersList state={{ kind: 'error', message: 'Offline.' }} labels={labels} onRetry={retry} />)).toContain('Could not load who voted what: Offline.');
+    });
   });
 });

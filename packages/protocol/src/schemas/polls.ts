@@ -172,12 +172,28 @@ export const PollResultSchema = Type.Object({
   outcome: PollOutcomeSchema,
   /** The outcome as one sentence (`explain` of `@e-cabinet/voting`). */
   explanation: Type.Object({ vi: Type.String(), en: Type.String() }),
-  /** Named polls, sorted by principal name; null for secret polls. */
+  /**
+   * Named polls, sorted by principal name, only where one poll is asked for: the poll's detail
+   * (`GET …/polls/:pollId`) and its list of voters (`GET …/polls/:pollId/voters`). Null in
+   * `poll:result`, in the ack of `poll:close` and in lists, which every client receives: the list
+   * grows with the meeting (about 100 KB at 500 delegates), so it is fetched when it is shown.
+   * Always null for secret polls.
+   */
   voters: Type.Union([Type.Array(PollVoterChoiceSchema), Type.Null()]),
+  /** Named polls: how many entries the list of voters has (one per ballot). Absent for secret polls. */
+  voterCount: Type.Optional(Type.Integer()),
   /** Secret polls; null for named polls. */
   bulletin: Type.Union([Type.Array(BulletinEntrySchema), Type.Null()]),
 });
 export type PollResult = Static<typeof PollResultSchema>;
+
+/** `GET /api/meetings/:id/polls/:pollId/voters`: who voted what in a closed named poll. */
+export const PollVotersSchema = Type.Object({
+  pollId: IdSchema,
+  /** Sorted by principal name (Vietnamese collation). */
+  voters: Type.Array(PollVoterChoiceSchema),
+});
+export type PollVoters = Static<typeof PollVotersSchema>;
 
 export const PollSchema = Type.Object({
   id: IdSchema,
@@ -308,7 +324,10 @@ export interface PollTallyPayload {
   counts: Record<string, number>;
 }
 
-/** To the meeting's room when a poll closes: the poll with its result. */
+/**
+ * To the meeting's room when a poll closes: the poll with its result (counts, percentages,
+ * outcome; a named poll's `voterCount` but not its `voters`, see `PollResultSchema`).
+ */
 export interface PollResultPayload {
   meetingId: string;
   poll: Poll;
