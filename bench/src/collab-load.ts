@@ -120,23 +120,41 @@ function measurement(samples: number[], seconds: number): Measurement {
   return { count: samples.length, seconds, perSecond: samples.length / seconds, latencyMs: summarize(samples) };
 }
 
+/** One measured burst of strokes on a session. */
+export interface StrokeDraw {
+  tracker: StrokeLatency;
+  seconds: number;
+  disconnects: number;
+  cpu: CpuPercent;
+}
+
+/** A writer and its viewers, connected and ready to draw bursts of strokes; `close` when done. */
+export interface StrokeSession {
+  draw(count: number): Promise<StrokeDraw>;
+  close(): Promise<void>;
+}
+
 /**
  * One writer (this thread) and `viewerCookies.length` viewers (spread over worker threads of
- * this process) on one doc; every time is read from the one monotonic clock. The writer adds one
- * ink shape per transaction on a fixed cadence; each viewer's shapes-map observer stamps when its
- * doc has it. Completion is awaited by those events; `deadlineMs` only bounds a run in which some
- * never come.
+ * this process) on one doc; every time is read from the one monotonic clock. Each `draw` has the
+ * writer add one ink shape per transaction on a fixed cadence; each viewer's shapes-map observer
+ * stamps when its doc has it. Completion is awaited by those events; `deadlineMs` only bounds a
+ * burst in which some never come. CPU is read over each burst.
  */
-export async function runStrokes(
+export async function openStrokeSession(
   endpoint: CollabEndpoint,
   writerCookie: string | null,
   viewerCookies: readonly (string | null)[],
   workload: StrokeWorkload,
   measure: { serverPid: number; databasePids: number[]; log: (line: string) => void },
-): Promise<StrokeRun> {
+): Promise<StrokeSession> {
   let writer: CollabClient | null = null;
   let threads: ViewerThread[] = [];
   let phases = 0;
+  const close = async () => {
+    writer?.destroy();
+    await Promise.all(threads.map((t) => t.close()));
+  };
   try {
     writer = await connectCollab(endpoint, writerCookie);
     const slices = partition(viewerCookies.length, Math.min(workload.viewerThreads, viewerCookies.length));
@@ -149,74 +167,79 @@ export async function runStrokes(
         ),
     );
     await Promise.all(threads.map((t) => t.next('ready')));
-    let writerDisconnects = 0;
-    writer.provider.on('connection-close', () => writerDisconnects++);
-
-    const draw = async (count: number) => {
-      const prefix = `b${(phases++).toString(36).padStart(2, '0')}`;
-      await Promise.all(
-        threads.map((t) => {
-          const ready = t.next('phase-ready', (m) => m.prefix === prefix);
-          t.send({ type: 'phase', prefix, count });
-          return ready;
-        }),
-      );
-      const reports = Promise.all(threads.map((t) => t.next('sightings', (m) => m.prefix === prefix)));
-      const tracker = new StrokeLatency(count, viewerCookies.length);
-      const strokeOf = new Map<string, number>();
-      writerDisconnects = 0;
-      const startedAt = monoMs();
-      for (let i = 0; i < count; i++) {
-        const wait = dueAt(startedAt, workload.intervalMs, i) - monoMs();
-        if (wait > 0) await sleep(wait);
-        const id = shapeId(prefix);
-        strokeOf.set(id, i);
-        tracker.sent(i, monoMs());
-        writer!.doc.transact(() => writer!.shapes.set(id, inkShape(id, i, workload.author)));
-      }
-      let timer: NodeJS.Timeout | undefined;
-      const deadline = new Promise<false>((resolve) => {
-        timer = setTimeout(() => resolve(false), workload.deadlineMs);
-      });
-      const onTime = await Promise.race([reports.then(() => true), deadline]);
-      clearTimeout(timer);
-      const seconds = (monoMs() - startedAt) / 1000;
-      if (!onTime) for (const t of threads) t.send({ type: 'collect', prefix });
-      const answered = await Promise.race([reports, sleep(THREAD_ANSWER_MS).then(() => null)]);
-      if (!answered) throw new Error('the viewer threads did not hand over their sightings');
-      let disconnects = writerDisconnects;
-      answered.forEach((report, t) => {
-        disconnects += report.disconnects;
-        for (const [id, v, at] of report.seen) {
-          const stroke = strokeOf.get(id);
-          if (stroke !== undefined) tracker.seen(stroke, threads[t]!.offset + v, at);
-        }
-      });
-      return { tracker, seconds, disconnects };
-    };
-
-    if (workload.warmupStrokes > 0) {
-      measure.log(`  warm-up: ${workload.warmupStrokes} strokes`);
-      const warm = await draw(workload.warmupStrokes);
-      if (warm.tracker.lost) measure.log(`  warm-up: ${warm.tracker.lost} (stroke, viewer) pairs never arrived`);
-    }
-    measure.log(`  ${workload.strokes} strokes, one every ${workload.intervalMs} ms`);
-    const cpu = cpuMeter(measure.serverPid, measure.databasePids);
-    const { tracker, seconds, disconnects } = await draw(workload.strokes);
-    const cpuPercent = cpu();
-
-    const latencies = tracker.latencies();
-    if (!latencies.length) throw new Error(`no viewer saw any stroke within ${workload.deadlineMs} ms of the last one`);
-    const lastViewer = tracker.lastViewerLatencies();
-    return {
-      pairs: measurement(latencies, seconds),
-      lastViewer: lastViewer.length ? measurement(lastViewer, seconds) : null,
-      lost: tracker.lost,
-      disconnects,
-      cpu: cpuPercent,
-    };
-  } finally {
-    writer?.destroy();
-    await Promise.all(threads.map((t) => t.close()));
+  } catch (err) {
+    await close();
+    throw err;
   }
+  const connected = writer;
+  let writerDisconnects = 0;
+  connected.provider.on('connection-close', () => writerDisconnects++);
+
+  const draw = async (count: number): Promise<StrokeDraw> => {
+    const prefix = `b${(phases++).toString(36).padStart(2, '0')}`;
+    await Promise.all(
+      threads.map((t) => {
+        const ready = t.next('phase-ready', (m) => m.prefix === prefix);
+        t.send({ type: 'phase', prefix, count });
+        return ready;
+      }),
+    );
+    const reports = Promise.all(threads.map((t) => t.next('sightings', (m) => m.prefix === prefix)));
+    const tracker = new StrokeLatency(count, viewerCookies.length);
+    const strokeOf = new Map<string, number>();
+    writerDisconnects = 0;
+    const cpu = cpuMeter(measure.serverPid, measure.databasePids);
+    const startedAt = monoMs();
+    for (let i = 0; i < count; i++) {
+      const wait = dueAt(startedAt, workload.intervalMs, i) - monoMs();
+      if (wait > 0) await sleep(wait);
+      const id = shapeId(prefix);
+      strokeOf.set(id, i);
+      tracker.sent(i, monoMs());
+      connected.doc.transact(() => connected.shapes.set(id, inkShape(id, i, workload.author)));
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), workload.deadlineMs);
+    });
+    const onTime = await Promise.race([reports.then(() => true), deadline]);
+    clearTimeout(timer);
+    const seconds = (monoMs() - startedAt) / 1000;
+    const cpuPercent = cpu();
+    if (!onTime) for (const t of threads) t.send({ type: 'collect', prefix });
+    const answered = await Promise.race([reports, sleep(THREAD_ANSWER_MS).then(() => null)]);
+    if (!answered) throw new Error('the viewer threads did not hand over their sightings');
+    let disconnects = writerDisconnects;
+    answered.forEach((report, t) => {
+      disconnects += report.disconnects;
+      for (const [id, v, at] of report.seen) {
+        const stroke = strokeOf.get(id);
+        if (stroke !== undefined) tracker.seen(stroke, threads[t]!.offset + v, at);
+      }
+    });
+    return { tracker, seconds, disconnects, cpu: cpuPercent };
+  };
+  return { draw, close };
+}
+
+/**
+ * Several measured bursts of one session pooled into one run: every (stroke, viewer) sample,
+ * lost pairs and disconnects summed, CPU weighted by each burst's duration.
+ */
+export function pooledRun(draws: readonly StrokeDraw[], deadlineMs: number): StrokeRun {
+  const latencies = draws.flatMap((d) => d.tracker.latencies());
+  if (!latencies.length) throw new Error(`no viewer saw any stroke within ${deadlineMs} ms of the last one`);
+  const lastViewer = draws.flatMap((d) => d.tracker.lastViewerLatencies());
+  const seconds = draws.reduce((sum, d) => sum + d.seconds, 0);
+  const weighted = (pick: (c: CpuPercent) => number | null): number | null => {
+    if (draws.some((d) => pick(d.cpu) === null)) return null;
+    return Math.round(draws.reduce((sum, d) => sum + pick(d.cpu)! * d.seconds, 0) / seconds);
+  };
+  return {
+    pairs: measurement(latencies, seconds),
+    lastViewer: lastViewer.length ? measurement(lastViewer, seconds) : null,
+    lost: draws.reduce((sum, d) => sum + d.tracker.lost, 0),
+    disconnects: draws.reduce((sum, d) => sum + d.disconnects, 0),
+    cpu: { server: weighted((c) => c.server)!, database: weighted((c) => c.database), bench: weighted((c) => c.bench)! },
+  };
 }

@@ -2,12 +2,13 @@ import os from 'node:os';
 import { COLLAB_PATH, collabParams, docNames, type Me, type Meeting, type MeetingDocument, type User } from '@e-cabinet/protocol';
 import { startBareYjsServer } from '../bare-yjs.ts';
 import { defineCase, type CaseContext, type Measurement } from '../case.ts';
-import { runStrokes, type StrokeRun, type StrokeWorkload } from '../collab-load.ts';
+import { openStrokeSession, pooledRun, type StrokeDraw, type StrokeRun, type StrokeWorkload } from '../collab-load.ts';
 import { positiveInt } from '../env.ts';
 import { ADMIN, api, signIn } from '../http.ts';
 import { mapLimit } from '../load.ts';
 import { scannedPdf } from '../pdf.ts';
 import { databasePids } from '../proc.ts';
+import { summarize } from '../stats.ts';
 import { ratio } from '../stroke-latency.ts';
 
 /** Seeded by SEED_DEMO=true (server/src/seed/demo-data.ts). */
@@ -19,6 +20,8 @@ const DEFAULT_VIEWERS = 100;
 const DEFAULT_STROKES = 200;
 const DEFAULT_INTERVAL_MS = 20;
 const WARMUP_STROKES = 20;
+/** Turns each server gets (ABBA order); every turn is the whole stroke workload. */
+const DEFAULT_REPEATS = 2;
 /** Generous: a stroke not seen 10 s after the last one was sent is lost, not late. */
 const DEADLINE_MS = 10_000;
 const CONNECT_CONCURRENCY = 20;
@@ -80,6 +83,7 @@ function settings() {
     strokes: positiveInt(process.env, 'BENCH_ANNOTATION_STROKES', DEFAULT_STROKES),
     intervalMs: positiveInt(process.env, 'BENCH_ANNOTATION_INTERVAL_MS', DEFAULT_INTERVAL_MS),
     threads: positiveInt(process.env, 'BENCH_ANNOTATION_THREADS', os.cpus().length),
+    repeats: positiveInt(process.env, 'BENCH_ANNOTATION_REPEATS', DEFAULT_REPEATS),
   };
 }
 
@@ -91,9 +95,9 @@ function settings() {
  */
 export default defineCase({
   name: 'annotation',
-  description: `One writer draws ${DEFAULT_STROKES} ink strokes ${DEFAULT_INTERVAL_MS} ms apart on a shared annotation doc watched by ${DEFAULT_VIEWERS} signed-in delegates; then the same against a bare y-websocket server (BENCH_ANNOTATION_VIEWERS, _STROKES, _INTERVAL_MS, _THREADS override)`,
+  description: `One writer draws ${DEFAULT_STROKES} ink strokes ${DEFAULT_INTERVAL_MS} ms apart on a shared annotation doc watched by ${DEFAULT_VIEWERS} signed-in delegates, and the same on a bare y-websocket server, taking turns ours–bare–bare–ours (BENCH_ANNOTATION_VIEWERS, _STROKES, _INTERVAL_MS, _THREADS, _REPEATS override)`,
   async run(ctx) {
-    const { viewers, strokes, intervalMs, threads } = settings();
+    const { viewers, strokes, intervalMs, threads, repeats } = settings();
     const setup = await setUp(ctx, viewers);
     const workload: StrokeWorkload = {
       strokes,
@@ -105,26 +109,43 @@ export default defineCase({
       author: { id: setup.writer.id, name: setup.writer.name },
     };
 
-    ctx.log('  e-cabinet /collab');
-    const ours = await runStrokes(
-      { serverUrl: `${ctx.baseUrl.replace(/^http/, 'ws')}${COLLAB_PATH}`, docName: setup.docName, params: collabParams() },
-      setup.writer.cookie,
-      setup.viewerCookies,
-      workload,
-      { serverPid: ctx.serverPid, databasePids: databasePids(ctx.serverPid), log: ctx.log },
-    );
-
+    // Turns in ABBA order (ours, bare, bare, ours): drift in what else the machine does falls on
+    // both alike, not on whichever ran last. Each turn connects its own writer and viewers, warms
+    // up, draws the whole workload and disconnects, so one server's idle clients never load the
+    // other's turn.
     ctx.log('  bare @y/websocket-server: starting it');
     const bare = await startBareYjsServer(ctx.log);
+    let ours: StrokeRun;
     let baseline: StrokeRun;
     try {
-      baseline = await runStrokes(
-        { serverUrl: bare.wsUrl, docName: setup.docName, params: {} },
-        null,
-        setup.viewerCookies.map(() => null),
-        workload,
-        { serverPid: bare.pid, databasePids: [], log: ctx.log },
-      );
+      const ourEndpoint = { serverUrl: `${ctx.baseUrl.replace(/^http/, 'ws')}${COLLAB_PATH}`, docName: setup.docName, params: collabParams() };
+      const bareEndpoint = { serverUrl: bare.wsUrl, docName: setup.docName, params: {} };
+      const turn = async (who: 'ours' | 'bare'): Promise<StrokeDraw> => {
+        const session =
+          who === 'ours'
+            ? await openStrokeSession(ourEndpoint, setup.writer.cookie, setup.viewerCookies, workload, { serverPid: ctx.serverPid, databasePids: databasePids(ctx.serverPid), log: ctx.log })
+            : await openStrokeSession(bareEndpoint, null, setup.viewerCookies.map(() => null), workload, { serverPid: bare.pid, databasePids: [], log: ctx.log });
+        try {
+          if (workload.warmupStrokes > 0) await session.draw(workload.warmupStrokes);
+          return await session.draw(strokes);
+        } finally {
+          await session.close();
+        }
+      };
+      const ourDraws: StrokeDraw[] = [];
+      const bareDraws: StrokeDraw[] = [];
+      for (let round = 0; round < repeats; round++) {
+        const order = round % 2 === 0 ? (['ours', 'bare'] as const) : (['bare', 'ours'] as const);
+        for (const who of order) {
+          ctx.log(`  turn ${round + 1}/${repeats}, ${who === 'ours' ? 'e-cabinet /collab' : 'bare @y/websocket-server'}: ${workload.warmupStrokes} warm-up strokes, then ${strokes}, one every ${intervalMs} ms`);
+          const drawn = await turn(who);
+          (who === 'ours' ? ourDraws : bareDraws).push(drawn);
+          const turnMs = summarize(drawn.tracker.latencies());
+          ctx.log(`    p50 ${turnMs.p50.toFixed(1)} ms, p99 ${turnMs.p99.toFixed(1)} ms, max ${turnMs.max.toFixed(1)} ms, lost ${drawn.tracker.lost}`);
+        }
+      }
+      ours = pooledRun(ourDraws, workload.deadlineMs);
+      baseline = pooledRun(bareDraws, workload.deadlineMs);
     } finally {
       await bare.stop();
     }
@@ -148,6 +169,7 @@ export default defineCase({
         strokes,
         intervalMs,
         viewerThreads: threads,
+        repeats,
         annotationDisconnects: ours.disconnects,
         bareDisconnects: baseline.disconnects,
         annotationServerCpuPercent: ours.cpu.server,

@@ -174,4 +174,31 @@ describe('yjs store', () => {
     expect(bad).toHaveLength(1);
     expect(await store.count(name)).toBe(2);
   });
+
+  it('compacts a live doc from memory, but from the records (keeping the unreadable one) once one failed to load', async () => {
+    const store = new YjsStore(collections(app.db).yjsUpdates);
+    const live = docNames.annPrivate(cast.meetingId, versionId, cast.observer.user._id.toHexString());
+    await store.append(live, updatesOf((doc) => doc.getArray<string>('strokes').push(['một', 'hai'])));
+    const writer = await join(baseUrl, live, cast.observer.cookie);
+    const stored = once(app.collab, 'stored');
+    writer.doc.getArray<string>('strokes').push(['ba']);
+    await stored;
+    expect((await storedDoc(app, live)).records).toBe(2);
+    expect(await app.collab.compact(live)).toMatchObject({ merged: 2 });
+    expect((await storedDoc(app, live)).doc.getArray('strokes').toArray()).toEqual(['một', 'hai', 'ba']);
+    expect(await store.count(live)).toBe(1);
+
+    const damaged = docNames.annPrivate(cast.meetingId, versionId, cast.secretary.user._id.toHexString());
+    const good = updatesOf((doc) => {
+      doc.getArray<string>('strokes').push(['một']);
+      doc.getArray<string>('strokes').push(['hai']);
+    });
+    await store.append(damaged, [good[0]!, new Uint8Array([1, 250, 250, 250, 250, 7]), good[1]!]);
+    const reader = await join(baseUrl, damaged, cast.secretary.cookie);
+    expect(reader.doc.getArray('strokes').toArray()).toEqual(['một', 'hai']);
+    expect(await app.collab.compact(damaged)).toMatchObject({ merged: 2 });
+    // The snapshot and the record nobody can read, left as evidence.
+    expect(await store.count(damaged)).toBe(2);
+    expect((await store.read(damaged)).getArray('strokes').toArray()).toEqual(['một', 'hai']);
+  });
 });

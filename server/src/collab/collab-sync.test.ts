@@ -109,6 +109,52 @@ describe('collab sync', () => {
     await seen;
   });
 
+  it('echoes an empty presence renewal to its sender only, and relays presence with content to all', async () => {
+    const name = docNames.minutes(cast.meetingId);
+    const a = await join(name, cast.secretary.cookie);
+    const b = await join(name, cast.chair.cookie);
+    await new Promise<void>((resolve) => {
+      const on = () => {
+        if (!b.provider.awareness.getStates().has(a.doc.clientID)) return;
+        b.provider.awareness.off('update', on);
+        resolve();
+      };
+      b.provider.awareness.on('update', on);
+      on();
+    });
+    // From here, every awareness update B hears about A.
+    const heardByB: unknown[] = [];
+    b.provider.awareness.on('update', ({ added, updated }: { added: number[]; updated: number[] }) => {
+      for (const id of [...added, ...updated]) if (id === a.doc.clientID) heardByB.push(b.provider.awareness.getStates().get(id));
+    });
+    // The frames A's socket receives: the renewal's echo is an awareness message (type 1).
+    const ws = a.provider.ws as unknown as { on(event: 'message', fn: (data: ArrayBuffer) => void): void; off(event: 'message', fn: (data: ArrayBuffer) => void): void };
+    const echoed = new Promise<void>((resolve) => {
+      // y-websocket asks for ArrayBuffers.
+      const on = (data: ArrayBuffer) => {
+        if (new Uint8Array(data)[0] !== 1) return;
+        ws.off('message', on);
+        resolve();
+      };
+      ws.on('message', on);
+    });
+    // What y-websocket does every 15 s: the same (empty) state, a higher clock.
+    a.provider.awareness.setLocalState({});
+    await echoed;
+    a.provider.awareness.setLocalStateField('user', { name: 'A' });
+    await new Promise<void>((resolve) => {
+      const on = () => {
+        if (b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name !== 'A') return;
+        b.provider.awareness.off('change', on);
+        resolve();
+      };
+      b.provider.awareness.on('change', on);
+      on();
+    });
+    // The server handles A's frames in order: had the renewal reached B, it would come first.
+    expect(heardByB).toEqual([{ user: { name: 'A' } }]);
+  });
+
   it("closes a user's collab sockets with SESSION_REVOKED when their sessions are revoked", async () => {
     const name = docNames.annShared(cast.meetingId, versionId);
     const { user } = cast.invitee;

@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import { SharedDoc, type SharedDocEvents } from './shared-doc.ts';
 import type { Compaction, YjsStore } from './yjs-store.ts';
 
@@ -92,7 +93,7 @@ export class DocRegistry {
     if (shared?.compacting) return null;
     if (shared) shared.compacting = true;
     try {
-      const result = await this.store.compact(name, (id, err) => this.hooks.error(err, `unreadable record ${id.toHexString()}`, name));
+      const result = shared?.readable ? await this.compactLive(shared) : await this.store.compact(name, (id, err) => this.hooks.error(err, `unreadable record ${id.toHexString()}`, name));
       if (result) {
         if (shared) shared.records -= result.merged - 1;
         this.hooks.compacted(name, result);
@@ -107,6 +108,27 @@ export class DocRegistry {
   async flushed(name: string): Promise<void> {
     const shared = await this.docs.get(name)?.ready.catch(() => null);
     await shared?.idle();
+  }
+
+  /**
+   * A loaded doc whose records all applied holds everything they do (and maybe more, not yet
+   * stored: harmless, it is stored again later). Its state becomes the snapshot at once, with no
+   * read of the records: compaction then costs the live doc one encode, not a replay.
+   */
+  private async compactLive(shared: SharedDoc): Promise<Compaction | null> {
+    if (shared.storedIds.length < 2) return null;
+    const ids = shared.storedIds;
+    shared.storedIds = [];
+    const snapshot = Y.encodeStateAsUpdate(shared.doc);
+    try {
+      const snapshotId = await this.store.replaceWithSnapshot(shared.name, snapshot, ids);
+      shared.storedIds.unshift(snapshotId);
+    } catch (err) {
+      // Whatever was deleted is in the snapshot if that was inserted; keep every id as a candidate.
+      shared.storedIds.unshift(...ids);
+      throw err;
+    }
+    return { merged: ids.length, bytes: snapshot.byteLength };
   }
 
   /** Compacts every loaded doc that has gathered `compactIdleAfter` records. */
@@ -146,8 +168,7 @@ export class DocRegistry {
       storeFailed: (_doc, err, retryInMs) => this.hooks.error(err, `storing updates (retrying in ${retryInMs} ms)`, name),
     };
     const shared = new SharedDoc(name, this.store, events);
-    const { updates, records } = await this.store.load(name);
-    shared.hydrate(updates, records, (index, err) => this.hooks.error(err, `unreadable record #${index}`, name));
+    shared.hydrate(await this.store.load(name), (index, err) => this.hooks.error(err, `unreadable record #${index}`, name));
     return shared;
   }
 

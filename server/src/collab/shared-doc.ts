@@ -1,3 +1,4 @@
+import type { ObjectId } from 'mongodb';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
@@ -6,6 +7,8 @@ import { CloseCode } from '@e-cabinet/protocol';
 import type { YjsStore } from './yjs-store.ts';
 
 /** y-websocket's message types (the first varuint of every message). */
+/** How long updates gather before they are stored together (a batch in flight gathers the next one). */
+const BATCH_WINDOW_MS = 100;
 /** Retries of a failed store: 100 ms, doubling, at most every 5 s. */
 const RETRY_BASE_MS = 100;
 const RETRY_MAX_MS = 5_000;
@@ -29,9 +32,9 @@ export interface SharedDocEvents {
  * One live Yjs doc in this process: its state, awareness and connected peers.
  *
  * Relay first, store right behind: an incoming update is applied to the doc at once, whose
- * `update` event broadcasts it to the other peers and queues what it added for MongoDB. While one
- * insert is in flight, further updates queue and go together in the next (group commit), so a
- * busy doc costs one round trip per batch and the database never sits between a pen stroke and
+ * `update` event broadcasts it to the other peers and queues what it added for MongoDB, stored
+ * within BATCH_WINDOW_MS. While one insert is in flight, further updates queue and go together in
+ * the next (group commit), so a busy doc costs one round trip per batch and the database never sits between a pen stroke and
  * the other readers' screens. A duplicate (an update the doc already has) adds nothing, so it is
  * neither relayed nor stored again.
  *
@@ -55,10 +58,16 @@ export class SharedDoc {
   readonly awarenessOwner = new Map<number, Peer>();
   /** Records stored for this doc (as loaded, plus appended, minus compacted). */
   records = 0;
+  /** Their ids, oldest first, while every one of them was readable (see `readable`). */
+  storedIds: ObjectId[] = [];
+  /** False once a stored record could not be applied: compaction must then read the records. */
+  readable = true;
   compacting = false;
   /** Updates applied (and relayed) but not yet stored, oldest first. */
   private queue: Uint8Array[] = [];
   private flushing: Promise<void> | null = null;
+  /** Pending start of the next insert while updates gather. */
+  private window: NodeJS.Timeout | null = null;
   /** Set on shutdown: a failing store is not retried forever (writers resend on reconnect). */
   private giveUpOnFailure = false;
 
@@ -70,35 +79,51 @@ export class SharedDoc {
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      // What a peer added is stored; what was loaded from the database (origin: this) already is.
-      if (origin !== this) this.enqueue(update);
       // The sender already has its own update; everyone else gets it, encoded once.
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MessageType.SYNC);
       syncProtocol.writeUpdate(encoder, update);
       const message = encoding.toUint8Array(encoder);
       for (const peer of this.peers) if (peer !== origin) peer.send(message);
+      // What a peer added is stored; what was loaded from the database (origin: this) already is.
+      if (origin !== this) this.enqueue(update);
     });
-    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-      const changed = added.concat(updated, removed);
-      if (!changed.length) return;
-      // To every peer, the sender included: y-websocket clients count their own echoed awareness
-      // renewals (every 15 s) as the sign that the connection is alive.
-      const message = awarenessMessage(this.awareness, changed);
-      for (const peer of this.peers) peer.send(message);
+    // Which states the update being applied really changed ('change' comes just before 'update').
+    let changedNow: number[] = [];
+    this.awareness.on('change', ({ updated }: { updated: number[] }) => {
+      changedNow = updated;
+    });
+    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      const changed = new Set(changedNow);
+      changedNow = [];
+      // Arrivals, departures, changes and presence with content go to every peer, the sender
+      // included. A renewal of an empty state (what every y-websocket client sends each 15 s even
+      // when, like ours, it publishes no presence) tells the others nothing: it only goes back to
+      // its sender, whose provider counts that echo as the sign that the connection is alive.
+      // With 100 readers that is 100 frames per wave instead of 10,000.
+      const states = this.awareness.getStates();
+      const forAll = added.concat(removed, updated.filter((id) => changed.has(id) || hasContent(states.get(id))));
+      const renewals = updated.filter((id) => !changed.has(id) && !hasContent(states.get(id)));
+      if (forAll.length) {
+        const message = awarenessMessage(this.awareness, forAll);
+        for (const peer of this.peers) peer.send(message);
+      }
+      if (renewals.length && this.peers.has(origin as Peer)) (origin as Peer).send(awarenessMessage(this.awareness, renewals));
     });
   }
 
   /** Applies stored updates on load; a record Yjs cannot read is skipped and reported. */
-  hydrate(updates: readonly Uint8Array[], records: number, onBad: (index: number, err: unknown) => void): void {
-    updates.forEach((u, i) => {
+  hydrate(loaded: { updates: readonly Uint8Array[]; ids: readonly ObjectId[]; records: number }, onBad: (index: number, err: unknown) => void): void {
+    loaded.updates.forEach((u, i) => {
       try {
         Y.applyUpdate(this.doc, u, this);
       } catch (err) {
+        this.readable = false;
         onBad(i, err);
       }
     });
-    this.records = records;
+    this.records = loaded.records;
+    this.storedIds = [...loaded.ids];
   }
 
   /**
@@ -120,6 +145,7 @@ export class SharedDoc {
 
   /** Resolves when every update applied so far has been stored. */
   async idle(): Promise<void> {
+    this.flushNow();
     while (this.flushing) await this.flushing;
   }
 
@@ -131,6 +157,15 @@ export class SharedDoc {
 
   private enqueue(update: Uint8Array): void {
     this.queue.push(update);
+    if (this.flushing || this.window) return;
+    // A short window gathers a stroke's neighbours into the same insert.
+    this.window = setTimeout(() => this.flushNow(), BATCH_WINDOW_MS);
+  }
+
+  private flushNow(): void {
+    if (this.window) clearTimeout(this.window);
+    this.window = null;
+    if (!this.queue.length) return;
     this.flushing ??= this.flush().finally(() => {
       this.flushing = null;
     });
@@ -142,7 +177,8 @@ export class SharedDoc {
       const batch = this.queue;
       this.queue = [];
       try {
-        await this.store.append(this.name, batch);
+        const ids = await this.store.append(this.name, batch);
+        this.storedIds.push(...ids);
       } catch (err) {
         // Back at the front, in order, ahead of anything queued meanwhile.
         this.queue = batch.concat(this.queue);
@@ -180,6 +216,11 @@ export class SharedDoc {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/** A presence that says something (y-websocket's default local state is an empty object). */
+function hasContent(state: Record<string, unknown> | undefined): boolean {
+  return state !== undefined && state !== null && Object.keys(state).length > 0;
 }
 
 function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {

@@ -6,6 +6,8 @@ import type { YjsUpdateDoc } from '../db/collections.ts';
 export interface LoadedState {
   /** The records' updates, oldest first, ready to apply in order. */
   updates: Uint8Array[];
+  /** Their record ids, in the same order. */
+  ids: ObjectId[];
   /** How many records the doc has now: drives compaction. */
   records: number;
 }
@@ -39,17 +41,33 @@ export class YjsStore {
   async load(docName: string): Promise<LoadedState> {
     return this.exclusive(docName, async () => {
       const records = await this.col.find({ docName }, { sort: { _id: 1 }, projection: { update: 1 } }).toArray();
-      return { updates: records.map((r) => r.update.value()), records: records.length };
+      return { updates: records.map((r) => r.update.value()), ids: records.map((r) => r._id), records: records.length };
     });
   }
 
-  /** Stores updates (one record each, in one round trip). Resolves once the database has them. */
-  async append(docName: string, updates: readonly Uint8Array[]): Promise<void> {
+  /** Stores updates (one record each, in one round trip). Resolves with their ids once the database has them. */
+  async append(docName: string, updates: readonly Uint8Array[]): Promise<ObjectId[]> {
     const at = new Date();
-    await this.col.insertMany(
-      updates.map((u) => ({ _id: new ObjectId(), docName, kind: 'update' as const, update: new Binary(u), at })),
-      { ordered: true },
-    );
+    const records = updates.map((u) => ({ _id: new ObjectId(), docName, kind: 'update' as const, update: new Binary(u), at }));
+    await this.col.insertMany(records, { ordered: true });
+    return records.map((r) => r._id);
+  }
+
+  /**
+   * Replaces the records `ids` of a doc by `snapshot`, which the caller guarantees holds all of
+   * their content (a live doc's state: `Y.encodeStateAsUpdate`). Inserted first, then the records
+   * deleted by id, so a crash between the two leaves content twice, never less; records appended
+   * meanwhile are not touched. Resolves with the snapshot's record id.
+   */
+  async replaceWithSnapshot(docName: string, snapshot: Uint8Array, ids: readonly ObjectId[]): Promise<ObjectId> {
+    return this.exclusive(docName, async () => {
+      const _id = new ObjectId();
+      await this.col.insertOne({ _id, docName, kind: 'snapshot', update: new Binary(snapshot), at: new Date(), merged: ids.length });
+      for (let i = 0; i < ids.length; i += DELETE_CHUNK) {
+        await this.col.deleteMany({ docName, _id: { $in: ids.slice(i, i + DELETE_CHUNK) } });
+      }
+      return _id;
+    });
   }
 
   /**
