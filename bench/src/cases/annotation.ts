@@ -21,7 +21,7 @@ const DEFAULT_STROKES = 200;
 const DEFAULT_INTERVAL_MS = 20;
 const WARMUP_STROKES = 20;
 /** Turns each server gets (ABBA order); every turn is the whole stroke workload. */
-const DEFAULT_REPEATS = 2;
+const DEFAULT_REPEATS = 4;
 /** Generous: a stroke not seen 10 s after the last one was sent is lost, not late. */
 const DEADLINE_MS = 10_000;
 const CONNECT_CONCURRENCY = 20;
@@ -95,7 +95,7 @@ function settings() {
  */
 export default defineCase({
   name: 'annotation',
-  description: `One writer draws ${DEFAULT_STROKES} ink strokes ${DEFAULT_INTERVAL_MS} ms apart on a shared annotation doc watched by ${DEFAULT_VIEWERS} signed-in delegates, and the same on a bare y-websocket server, taking turns ours–bare–bare–ours (BENCH_ANNOTATION_VIEWERS, _STROKES, _INTERVAL_MS, _THREADS, _REPEATS override)`,
+  description: `One writer draws ${DEFAULT_STROKES} ink strokes ${DEFAULT_INTERVAL_MS} ms apart on a shared annotation doc watched by ${DEFAULT_VIEWERS} signed-in delegates, and the same on a bare y-websocket server, taking turns in ABBA order (BENCH_ANNOTATION_VIEWERS, _STROKES, _INTERVAL_MS, _THREADS, _REPEATS override)`,
   async run(ctx) {
     const { viewers, strokes, intervalMs, threads, repeats } = settings();
     const setup = await setUp(ctx, viewers);
