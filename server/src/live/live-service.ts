@@ -93,6 +93,13 @@ export class LiveService {
   /** Roll and presence per meeting, built once and dropped when they change (see `RosterCache`). */
   private readonly roster: RosterCache;
   private pollSource: PollSource = async () => [];
+  /**
+   * The state last built per meeting, with the seq it was built at: every join at that seq shares
+   * it (500 delegates joining read and build it once, not 500 times). Dropped whenever a change is
+   * published or the roll changes; a state built at seq S may already include changes of S+1,
+   * which its readers then receive again as that event (they joined the room before reading).
+   */
+  private readonly states = new Map<string, { seq: number; version: number; built: Promise<Omit<LiveState, 'serverTime'>> }>();
   private readonly eventListeners: ((event: LiveEvent) => void)[] = [];
 
   constructor(private readonly app: FastifyInstance) {
@@ -101,6 +108,10 @@ export class LiveService {
     this.proxies = new ProxyStore(this.c);
     this.speakers = new SpeakerStore(this.c);
     this.roster = new RosterCache(this.c);
+    this.roster.onChange((meetingId) => {
+      if (meetingId === null) this.states.clear();
+      else this.states.delete(meetingId);
+    });
     this.sequencer = new LiveSequencer(
       this.c.liveSeq,
       (meetingId, seq, change) => this.event(meetingId, seq, change),
@@ -137,11 +148,18 @@ export class LiveService {
 
   /** Users' records changed where the roll reads them (e.g. a user was deactivated). */
   usersChanged(): void {
+    this.states.clear();
     this.roster.rollsChanged();
   }
 
   /** Publishes a change stored elsewhere (e.g. `{ polls: true }`); resolves with its seq. */
   publish(meetingId: ObjectId, change: LiveChange): Promise<number | null> {
+    return this.publishChange(meetingId, change);
+  }
+
+  /** Every change goes out through here: the shared state of its meeting is stale from now on. */
+  private publishChange(meetingId: ObjectId, change: LiveChange): Promise<number | null> {
+    this.states.delete(meetingId.toHexString());
     return this.sequencer.publish(meetingId, change);
   }
 
@@ -185,9 +203,27 @@ export class LiveService {
     await beforeRead?.();
     // The seq first: everything read after it includes at least the events up to it.
     const seq = await this.sequencer.current(meetingId);
+    const key = meetingId.toHexString();
+    let entry = this.states.get(key);
+    // A new meeting version (`seq`: participants changed) has no live event: it makes a new state too.
+    if (entry?.seq !== seq || entry.version !== meeting.seq) {
+      const built = this.buildState(meetingId, seq);
+      const made = { seq, version: meeting.seq, built };
+      entry = made;
+      this.states.set(key, made);
+      built.catch(() => {
+        if (this.states.get(key) === made) this.states.delete(key);
+      });
+    }
+    return { ...(await entry.built), serverTime: Date.now() };
+  }
+
+  /** The state as stored now, for whoever joins at `seq` (shared: nothing in it is per user). */
+  private async buildState(meetingId: ObjectId, seq: number): Promise<Omit<LiveState, 'serverTime'>> {
+    const meeting = await this.meeting(meetingId);
     const settings = await this.settings(meetingId);
     const [attendance, quorum, speakers, polls] = await Promise.all([this.entries(meeting), this.quorumOf(meeting, settings), this.speakersOf(meeting, settings), this.pollSource(meetingId)]);
-    return { meetingId: meetingId.toHexString(), seq, status: meeting.status, currentItemId: settings.currentItemId?.toHexString() ?? null, attendance, quorum, speakers, polls, serverTime: Date.now() };
+    return { meetingId: meetingId.toHexString(), seq, status: meeting.status, currentItemId: settings.currentItemId?.toHexString() ?? null, attendance, quorum, speakers, polls };
   }
 
   private async meeting(meetingId: ObjectId): Promise<MeetingDoc> {
@@ -265,7 +301,7 @@ export class LiveService {
   private async record(actor: UserDoc, action: string, meeting: MeetingDoc, data: Record<string, unknown>, change: LiveChange): Promise<number | null> {
     const [, seq] = await Promise.all([
       this.app.audit.append({ actorId: actor._id.toHexString(), action, target: meeting._id.toHexString(), data }),
-      this.sequencer.publish(meeting._id, change),
+      this.publishChange(meeting._id, change),
     ]);
     return seq;
   }
