@@ -12,6 +12,7 @@ import { packageId } from '../delivery/package.ts';
 import type { MeetingAccess } from '../meetings/meetings-service.ts';
 import { contentHash, readDraft, snapshot } from './snapshot.ts';
 import { minutesData, noticeData, noticeSubject } from './documents.ts';
+import { DocumentRegister } from './register.ts';
 
 const APPROVABLE: readonly MeetingDoc['status'][] = ['live', 'ended'];
 export type MinutesFileKind = 'minutes' | 'notice';
@@ -28,6 +29,7 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 export class ConclusionsService {
   readonly bucket: GridFSBucket;
   private readonly c: Collections;
+  private readonly register: DocumentRegister;
   private queue: Promise<void> = Promise.resolve();
   private identity: Promise<SigningIdentity> | null = null;
   /** Settles once the start-up pass (`begin`) is over. */
@@ -35,6 +37,7 @@ export class ConclusionsService {
 
   constructor(private readonly app: FastifyInstance) {
     this.c = collections(app.db);
+    this.register = new DocumentRegister(this.c.registerNumbers);
     this.bucket = new GridFSBucket(app.db, { bucketName: 'minutes' });
   }
 
@@ -135,11 +138,20 @@ export class ConclusionsService {
 
   /** Renders and stores both PDFs of a version; on failure the version says `failed` and why. */
   private async generate(versionId: ObjectId): Promise<void> {
-    const v = await this.c.minutesVersions.findOne({ _id: versionId });
-    if (v?.status !== 'generating') return;
-    const meeting = await this.c.meetings.findOne({ _id: v.meetingId });
+    const found = await this.c.minutesVersions.findOne({ _id: versionId });
+    if (found?.status !== 'generating') return;
+    const meeting = await this.c.meetings.findOne({ _id: found.meetingId });
     if (!meeting) return;
+    let v = found;
     try {
+      // Numbered once, from the register, before the first rendering: later renderings (after a
+      // crash) print the same numbers.
+      if (!v.numbers) {
+        const target = `minutesVersion:${v._id.toHexString()}`;
+        const numbers = { minutes: await this.register.claim('BB', target, v.approvedAt), notice: await this.register.claim('TB', target, v.approvedAt) };
+        await this.c.minutesVersions.updateOne({ _id: v._id }, { $set: { numbers } });
+        v = { ...v, numbers };
+      }
       const org = this.app.config;
       const [minutes, notice] = [await renderMinutesPdf(minutesData(org, meeting, v)), await renderConclusionNoticePdf(noticeData(org, meeting, v, await this.unitsConcerned(meeting._id)))];
       const id = meeting._id.toHexString();
@@ -279,8 +291,8 @@ export class ConclusionsService {
       // Without ORG_CODE (no EDXML) the abbreviation stands in for the sender's code.
       sender: { code: sender.code || asciiCode(org.orgAbbreviation), name: sender.name },
       receivers,
-      // The register number is given by the clerk; the version stands in for it until then.
-      documentNumber: String(v.version),
+      // The notice's register number; a version from before numbering has its version number.
+      documentNumber: v.numbers?.notice ?? String(v.version),
       documentNotation: `TB-${org.orgAbbreviation}`,
       documentType: 'Thông báo',
       subject: noticeSubject(meeting, v),

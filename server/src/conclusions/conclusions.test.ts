@@ -191,6 +191,8 @@ describe('conclusions, minutes and the result package', () => {
     expect(sha(pdf.rawPayload)).toBe(view.versions[0]!.minutesPdf!.sha256);
     const text = flatText(pdfPages(pdf.rawPayload, { layout: false }));
     expect(text).toContain('BIÊN BẢN');
+    // Numbered from the register: the first minutes and the first notice of the year.
+    expect(text).toContain('Số: 1/BB-UBND');
     expect(text).toContain(CONCLUSION + CHAIR_ADDITION);
     expect(text).toContain('Đề nghị bổ sung số liệu thu ngân sách quý IV.');
     expect(text).toContain('Tán thành: 1 (33,33%), Không tán thành: 1 (33,33%), Không biểu quyết: 1 (33,33%)');
@@ -201,6 +203,7 @@ describe('conclusions, minutes and the result package', () => {
     expect(notice.statusCode).toBe(200);
     const noticeText = flatText(pdfPages(notice.rawPayload, { layout: false }));
     expect(noticeText).toContain('THÔNG BÁO');
+    expect(noticeText).toContain('Số: 1/TB-UBND');
     expect(noticeText).toContain(CONCLUSION + CHAIR_ADDITION);
   });
 
@@ -262,6 +265,7 @@ describe('conclusions, minutes and the result package', () => {
     const stored = await app.db.collection<ResultPackageDoc>('resultPackages').findOne({ _id: `${cast.meetingId}:2` });
     expect(stored?.package).toMatchObject({
       meetingVersion: 2,
+      documentNumber: '2',
       documentNotation: 'TB-UBND',
       conclusions: [{ itemId: cast.itemId, conclusion: `${CONCLUSION}${CHAIR_ADDITION} Giao Văn phòng theo dõi.` }],
       votes: [{ itemId: cast.itemId, inFavour: 1, against: 1, notVoting: 1, passed: false }],

@@ -35,11 +35,11 @@ function pollResult(p: MinutesPollDoc): PollResult {
   return { question: p.question, inFavour: p.inFavour, against: p.against, notVoting: p.notVoting, base: p.base, passed: p.passed, outcomeReason: p.outcome };
 }
 
-function header(org: Org, code: string, date: Date) {
+function header(org: Org, code: string, date: Date, number: string | undefined) {
   return {
     issuer: { ...(org.orgParentName ? { parentName: org.orgParentName } : {}), name: org.orgName },
-    // The number comes from the clerk's register; left blank for them to fill in.
-    number: '',
+    // From the register (`register.ts`); a version made before numbering leaves it blank for the clerk.
+    number: number ?? '',
     code: `${code}-${org.orgAbbreviation}`,
     place: org.orgPlace,
     date,
@@ -49,7 +49,7 @@ function header(org: Org, code: string, date: Date) {
 export function minutesData(org: Org, meeting: MeetingDoc, v: MinutesVersionDoc): MinutesData {
   const c = v.content;
   return {
-    header: header(org, 'BB', v.approvedAt),
+    header: header(org, 'BB', v.approvedAt, v.numbers?.minutes),
     meeting: { title: meeting.title, startedAt: meeting.startsAt, endedAt: meeting.endsAt, location: meeting.place || '—' },
     chair: toPerson(c.chair),
     secretary: toPerson(c.secretary),
@@ -80,7 +80,7 @@ export function noticeSubject(meeting: MeetingDoc, v: MinutesVersionDoc): string
 export function noticeData(org: Org, meeting: MeetingDoc, v: MinutesVersionDoc, recipients: string[]): NoticeData {
   const c = v.content;
   return {
-    header: header(org, 'TB', v.approvedAt),
+    header: header(org, 'TB', v.approvedAt, v.numbers?.notice),
     subject: noticeSubject(meeting, v),
     meeting: { title: meeting.title, startedAt: meeting.startsAt, location: meeting.place || '—', chair: toPerson(c.chair) },
     items: c.items.filter((it) => it.conclusion).map((it) => ({ title: it.title, conclusion: it.conclusion })),

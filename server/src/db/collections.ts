@@ -493,6 +493,19 @@ export interface MinutesVersionDoc {
   minutesPdf: MinutesFileDoc | null;
   noticePdf: MinutesFileDoc | null;
   signature: MinutesSignatureDoc | null;
+  /** Register numbers of the minutes (BB) and the notice (TB), given when the PDFs are first made. */
+  numbers?: { minutes: string; notice: string };
+}
+
+/** One number of the document register: `_id` `<year>:<code>:<n>` (unique), so no number is given twice. */
+export interface RegisterNumberDoc {
+  _id: string;
+  year: number;
+  code: string;
+  n: number;
+  /** What it numbers, e.g. `minutesVersion:<id>`: a retry after a crash finds its number again. */
+  target: string;
+  at: Date;
 }
 
 export interface MinutesSignatureDoc {
@@ -543,6 +556,7 @@ export function collections(db: Db) {
     secretVoters: db.collection<SecretVoterDoc>('secretVoters'),
     secretUrns: db.collection<SecretUrnDoc>('secretUrns'),
     minutesVersions: db.collection<MinutesVersionDoc>('minutesVersions'),
+    registerNumbers: db.collection<RegisterNumberDoc>('registerNumbers'),
     minutesSignatures: db.collection<MinutesSignClaimDoc>('minutesSignatures'),
   };
 }
