@@ -80,3 +80,65 @@ export async function connectCollab(endpoint: CollabEndpoint, cookie: string | n
   }
   return client;
 }
+
+/** A viewer that speaks the sync protocol on the wire but keeps no Yjs doc (see `connectWire`). */
+export interface WireClient {
+  ws: WebSocket;
+  destroy(): void;
+}
+
+/** varuint 0 (sync), 0 (step 1), then an empty state vector as a varUint8Array: "send me everything". */
+const SYNC_STEP1_EMPTY = Uint8Array.of(0, 0, 1, 0);
+const SYNC = 0;
+const SYNC_STEP2 = 1;
+const SYNC_UPDATE = 2;
+
+/**
+ * The ids of the shapes a sync frame carries whose id starts with `prefix`: Yjs writes a map
+ * key (and the shape's `id` field) as a varString, its length byte right before it, so the ids
+ * are found by that length and the prefix, without decoding the update.
+ */
+export function shapeIdsIn(frame: Uint8Array, prefix: string, idLength: number): string[] {
+  if (frame[0] !== SYNC || (frame[1] !== SYNC_STEP2 && frame[1] !== SYNC_UPDATE)) return [];
+  const head = [idLength, ...Buffer.from(prefix, 'latin1')];
+  const ids = new Set<string>();
+  outer: for (let i = 2; i + head.length + idLength - prefix.length <= frame.length; i++) {
+    for (let k = 0; k < head.length; k++) if (frame[i + k] !== head[k]) continue outer;
+    ids.add(Buffer.from(frame.subarray(i + 1, i + 1 + idLength)).toString('latin1'));
+  }
+  return [...ids];
+}
+
+/**
+ * A signed-in viewer on the collab endpoint that does what a y-websocket client does on the
+ * wire (the same upgrade and cookie, sync step 1, then every update the server relays) without
+ * applying the updates to a Yjs doc: on a real device that work runs in parallel with every
+ * other viewer's, while here a hundred viewers share two cores with the server, so decoding
+ * would measure the bench. `onFrame` gets each binary frame as it arrives. Resolves once the
+ * server's sync step 2 came; rejects if the server refuses (4xxx) or the socket fails first.
+ */
+export function connectWire(endpoint: CollabEndpoint, cookie: string | null, onFrame: (frame: Uint8Array) => void, onClose: () => void): Promise<WireClient> {
+  const query = new URLSearchParams(endpoint.params).toString();
+  const ws = new WebSocket(`${endpoint.serverUrl}/${endpoint.docName}${query ? `?${query}` : ''}`, { headers: cookie ? { cookie } : {} });
+  const client: WireClient = { ws, destroy: () => ws.terminate() };
+  return new Promise((resolve, reject) => {
+    let synced = false;
+    ws.on('open', () => ws.send(SYNC_STEP1_EMPTY));
+    ws.on('message', (data: Buffer, isBinary) => {
+      if (!isBinary) return;
+      const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      if (!synced && frame[0] === SYNC && frame[1] === SYNC_STEP2) {
+        synced = true;
+        resolve(client);
+      }
+      onFrame(frame);
+    });
+    ws.on('close', (code, reason) => {
+      if (!synced) reject(new Error(`${endpoint.serverUrl}/${endpoint.docName} closed the connection before syncing: ${code} ${reason.toString()}`));
+      else onClose();
+    });
+    ws.on('error', (err) => {
+      if (!synced) reject(err);
+    });
+  });
+}

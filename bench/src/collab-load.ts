@@ -22,6 +22,8 @@ export interface StrokeWorkload {
   connectConcurrency: number;
   /** Worker threads the viewers are spread over. */
   viewerThreads: number;
+  /** How viewers take the strokes in: on the wire (default) or into a Yjs doc each (see viewer-worker.ts). */
+  viewer: 'wire' | 'yjs';
   /** Written into each shape as its author, as the client would. */
   author: { id: string; name: string };
 }
@@ -41,6 +43,8 @@ export interface StrokeRun {
 
 const BOOTSTRAP = path.join(import.meta.dirname, 'ts-worker.mjs');
 const VIEWER_SCRIPT = pathToFileURL(path.join(import.meta.dirname, 'viewer-worker.ts')).href;
+/** As the client's `createShapeId`. */
+const SHAPE_ID_LENGTH = 21;
 /** A short pen stroke, as a pointer-up commits it. */
 const POINTS_PER_STROKE = 32;
 /** How long threads get to hand over their sightings, or to close, before the bench gives up. */
@@ -99,7 +103,7 @@ class ViewerThread {
 
 /** A URL-safe 21-character id, like the client's `createShapeId`, starting with the phase's prefix. */
 function shapeId(prefix: string): string {
-  return prefix + randomBytes(16).toString('base64url').slice(0, 21 - prefix.length);
+  return prefix + randomBytes(16).toString('base64url').slice(0, SHAPE_ID_LENGTH - prefix.length);
 }
 
 /** An ink shape as `toYMap` builds it: fields as entries, points as a Y.Array of [x, y, pressure]. */
@@ -162,7 +166,7 @@ export async function openStrokeSession(
     threads = slices.map(
       ([from, to]) =>
         new ViewerThread(
-          { endpoint, cookies: viewerCookies.slice(from, to), connectConcurrency: Math.max(1, Math.ceil(workload.connectConcurrency / slices.length)), script: VIEWER_SCRIPT },
+          { endpoint, cookies: viewerCookies.slice(from, to), connectConcurrency: Math.max(1, Math.ceil(workload.connectConcurrency / slices.length)), viewer: workload.viewer, idLength: SHAPE_ID_LENGTH, script: VIEWER_SCRIPT },
           from,
         ),
     );

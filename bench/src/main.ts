@@ -17,7 +17,8 @@ const USAGE = `Usage: pnpm bench [--case <name>[,<name>…]] [--duration <second
 Environment: BENCH_ANNOTATION_VIEWERS, BENCH_ANNOTATION_STROKES and BENCH_ANNOTATION_INTERVAL_MS
   resize the annotation case (defaults 100, 200 and 20) for a quick run; BENCH_ANNOTATION_THREADS
   sets how many worker threads hold its viewers (default: one per core) and BENCH_ANNOTATION_REPEATS
-  how many turns each server gets (default 4)
+  how many turns each server gets (default 4); BENCH_ANNOTATION_VIEWER=yjs gives every viewer a Yjs doc
+  (default: viewers take updates on the wire, see bench/src/viewer-worker.ts)
   VOTE_N (e.g. 100, or 200,400: one round per size; default 500,1000) and VOTE_CLIENT_PROCESSES
   (default 2) resize the vote case`;
 

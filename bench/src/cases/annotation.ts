@@ -77,6 +77,13 @@ async function setUp(ctx: CaseContext, viewers: number): Promise<Setup> {
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
+/** `wire` (default) or `yjs`, see viewer-worker.ts. */
+function viewerKind(raw: string | undefined): 'wire' | 'yjs' {
+  if (raw === undefined || raw === '' || raw === 'wire') return 'wire';
+  if (raw === 'yjs') return 'yjs';
+  throw new Error(`BENCH_ANNOTATION_VIEWER: expected wire or yjs, got "${raw}"`);
+}
+
 function settings() {
   return {
     viewers: positiveInt(process.env, 'BENCH_ANNOTATION_VIEWERS', DEFAULT_VIEWERS),
@@ -84,6 +91,7 @@ function settings() {
     intervalMs: positiveInt(process.env, 'BENCH_ANNOTATION_INTERVAL_MS', DEFAULT_INTERVAL_MS),
     threads: positiveInt(process.env, 'BENCH_ANNOTATION_THREADS', os.cpus().length),
     repeats: positiveInt(process.env, 'BENCH_ANNOTATION_REPEATS', DEFAULT_REPEATS),
+    viewer: viewerKind(process.env.BENCH_ANNOTATION_VIEWER),
   };
 }
 
@@ -97,7 +105,7 @@ export default defineCase({
   name: 'annotation',
   description: `One writer draws ${DEFAULT_STROKES} ink strokes ${DEFAULT_INTERVAL_MS} ms apart on a shared annotation doc watched by ${DEFAULT_VIEWERS} signed-in delegates, and the same on a bare y-websocket server, taking turns in ABBA order (BENCH_ANNOTATION_VIEWERS, _STROKES, _INTERVAL_MS, _THREADS, _REPEATS override)`,
   async run(ctx) {
-    const { viewers, strokes, intervalMs, threads, repeats } = settings();
+    const { viewers, strokes, intervalMs, threads, repeats, viewer } = settings();
     const setup = await setUp(ctx, viewers);
     const workload: StrokeWorkload = {
       strokes,
@@ -106,6 +114,7 @@ export default defineCase({
       deadlineMs: DEADLINE_MS,
       connectConcurrency: CONNECT_CONCURRENCY,
       viewerThreads: threads,
+      viewer,
       author: { id: setup.writer.id, name: setup.writer.name },
     };
 
@@ -170,6 +179,7 @@ export default defineCase({
         intervalMs,
         viewerThreads: threads,
         repeats,
+        viewerYjsDocs: viewer === 'yjs' ? 1 : 0,
         annotationDisconnects: ours.disconnects,
         bareDisconnects: baseline.disconnects,
         annotationServerCpuPercent: ours.cpu.server,
