@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import type { Measurement } from './case.ts';
 import { connectCollab, monoMs, type CollabClient, type CollabEndpoint } from './collab-client.ts';
 import { cpuMeter, type CpuPercent } from './proc.ts';
-import { summarize } from './stats.ts';
+import { measurement } from './stats.ts';
 import { StrokeLatency, dueAt, partition } from './stroke-latency.ts';
 import type { FromViewerWorker, ToViewerWorker, ViewerWorkerData } from './viewer-worker.ts';
 
@@ -120,9 +120,6 @@ function inkShape(id: string, index: number, author: StrokeWorkload['author']): 
   return m;
 }
 
-function measurement(samples: number[], seconds: number): Measurement {
-  return { count: samples.length, seconds, perSecond: samples.length / seconds, latencyMs: summarize(samples) };
-}
 
 /** One measured burst of strokes on a session. */
 export interface StrokeDraw {

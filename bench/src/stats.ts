@@ -1,3 +1,4 @@
+import type { Measurement } from './case.ts';
 /** A latency distribution in milliseconds. */
 export interface Summary {
   count: number;
@@ -37,3 +38,11 @@ export function summarize(samples: readonly number[]): Summary {
     max: percentile(sorted, 100),
   };
 }
+
+/** One measured operation from its samples (ms) over `seconds` of wall time. */
+export function measurement(samples: readonly number[], seconds: number): Measurement {
+  return { count: samples.length, seconds, perSecond: seconds > 0 ? samples.length / seconds : 0, latencyMs: summarize(samples) };
+}
+
+/** Rounded to two decimals, as figures are reported. */
+export const round2 = (v: number) => Math.round(v * 100) / 100;

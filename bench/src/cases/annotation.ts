@@ -8,7 +8,7 @@ import { ADMIN, api, signIn } from '../http.ts';
 import { mapLimit } from '../load.ts';
 import { scannedPdf } from '../pdf.ts';
 import { databasePids } from '../proc.ts';
-import { summarize } from '../stats.ts';
+import { round2, summarize } from '../stats.ts';
 import { ratio } from '../stroke-latency.ts';
 
 /** Seeded by SEED_DEMO=true (server/src/seed/demo-data.ts). */
@@ -75,7 +75,6 @@ async function setUp(ctx: CaseContext, viewers: number): Promise<Setup> {
   return { docName: docNames.annShared(meeting.id, versionId), writer: { cookie: chair, id: chairUser.id, name: chairUser.fullName }, viewerCookies };
 }
 
-const round2 = (v: number) => Math.round(v * 100) / 100;
 
 /** `wire` (default) or `yjs`, see viewer-worker.ts. */
 function viewerKind(raw: string | undefined): 'wire' | 'yjs' {

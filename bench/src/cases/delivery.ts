@@ -21,7 +21,7 @@ import { connectCollab, type CollabClient } from '../collab-client.ts';
 import { defineCase, type CaseContext, type Measurement } from '../case.ts';
 import { positiveInt } from '../env.ts';
 import { MEMBERS, api, signIn } from '../http.ts';
-import { summarize } from '../stats.ts';
+import { measurement, round2, summarize } from '../stats.ts';
 
 /** Seeded by SEED_DEMO=true (server/src/seed/demo-data.ts). */
 const SECRETARY = { username: 'thuky', password: 'ThuKy@2026' };
@@ -181,12 +181,8 @@ async function heldMeeting(ctx: CaseContext, setup: Setup, round: number): Promi
   return { meetingId: meeting.id, readyMs, signMs: performance.now() - signStarted };
 }
 
-function measurement(samples: number[]): Measurement {
-  const seconds = samples.reduce((a, b) => a + b, 0) / 1000;
-  return { count: samples.length, seconds, perSecond: seconds > 0 ? samples.length / seconds : 0, latencyMs: summarize(samples) };
-}
-
-const round2 = (v: number) => Math.round(v * 100) / 100;
+/** Rounds run one after another: their own durations add up to the time measured. */
+const sequential = (samples: number[]): Measurement => measurement(samples, samples.reduce((a, b) => a + b, 0) / 1000);
 
 /**
  * Issue #6: from "close meeting" to the result package accepted by the document-management
@@ -237,10 +233,10 @@ export default defineCase({
     const accepted = summarize(closeToAccepted);
     return {
       measurements: {
-        'close → package accepted by the receiver': measurement(closeToAccepted),
-        'POST transitions/close → 200': measurement(closeAck),
-        'approve → minutes and notice PDFs ready': measurement(ready),
-        'sign (minutes and notice)': measurement(sign),
+        'close → package accepted by the receiver': sequential(closeToAccepted),
+        'POST transitions/close → 200': sequential(closeAck),
+        'approve → minutes and notice PDFs ready': sequential(ready),
+        'sign (minutes and notice)': sequential(sign),
       },
       values: {
         deliveryRounds: rounds,

@@ -7,7 +7,7 @@ import { positiveInt } from '../env.ts';
 import { ADMIN, api, signIn } from '../http.ts';
 import { mapLimit } from '../load.ts';
 import { rssKb } from '../proc.ts';
-import { summarize } from '../stats.ts';
+import { measurement, round2, summarize } from '../stats.ts';
 import { ratio } from '../stroke-latency.ts';
 import { startBareBroadcast, startClients, type ClientPool } from '../vote/clients.ts';
 import { wallNow, type ToClients } from '../vote/messages.ts';
@@ -96,11 +96,6 @@ function connectChair(baseUrl: string, cookie: string): Promise<ClientSocket> {
   });
 }
 
-function measurement(samples: number[], seconds: number): Measurement {
-  return { count: samples.length, seconds, perSecond: samples.length / seconds, latencyMs: summarize(samples) };
-}
-
-const round2 = (v: number) => Math.round(v * 100) / 100;
 
 interface Round {
   measurements: Record<string, Measurement>;

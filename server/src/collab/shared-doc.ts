@@ -138,11 +138,6 @@ export class SharedDoc {
     }
   }
 
-  /** Updates relayed but not yet stored. */
-  get unstored(): number {
-    return this.queue.length;
-  }
-
   /** Resolves when every update applied so far has been stored. */
   async idle(): Promise<void> {
     this.flushNow();
