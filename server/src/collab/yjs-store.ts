@@ -60,14 +60,17 @@ export class YjsStore {
    * meanwhile are not touched. Resolves with the snapshot's record id.
    */
   async replaceWithSnapshot(docName: string, snapshot: Uint8Array, ids: readonly ObjectId[]): Promise<ObjectId> {
-    return this.exclusive(docName, async () => {
-      const _id = new ObjectId();
-      await this.col.insertOne({ _id, docName, kind: 'snapshot', update: new Binary(snapshot), at: new Date(), merged: ids.length });
-      for (let i = 0; i < ids.length; i += DELETE_CHUNK) {
-        await this.col.deleteMany({ docName, _id: { $in: ids.slice(i, i + DELETE_CHUNK) } });
-      }
-      return _id;
-    });
+    return this.exclusive(docName, () => this.swap(docName, snapshot, ids));
+  }
+
+  /** Inserts the snapshot, then deletes the records it holds; the caller runs it `exclusive`. */
+  private async swap(docName: string, snapshot: Uint8Array, ids: readonly ObjectId[]): Promise<ObjectId> {
+    const _id = new ObjectId();
+    await this.col.insertOne({ _id, docName, kind: 'snapshot', update: new Binary(snapshot), at: new Date(), merged: ids.length });
+    for (let i = 0; i < ids.length; i += DELETE_CHUNK) {
+      await this.col.deleteMany({ docName, _id: { $in: ids.slice(i, i + DELETE_CHUNK) } });
+    }
+    return _id;
   }
 
   /**
@@ -94,10 +97,7 @@ export class YjsStore {
         if (merged.length < 2) return null;
         // Includes structs still pending on a missing dependency, so nothing is dropped.
         const snapshot = Y.encodeStateAsUpdate(doc);
-        await this.col.insertOne({ _id: new ObjectId(), docName, kind: 'snapshot', update: new Binary(snapshot), at: new Date(), merged: merged.length });
-        for (let i = 0; i < merged.length; i += DELETE_CHUNK) {
-          await this.col.deleteMany({ docName, _id: { $in: merged.slice(i, i + DELETE_CHUNK) } });
-        }
+        await this.swap(docName, snapshot, merged);
         return { merged: merged.length, bytes: snapshot.byteLength };
       } finally {
         doc.destroy();
